@@ -1,0 +1,428 @@
+// sipwire — our own Boost.Spirit X3 primitives. Only detail/grammar/ includes this.
+//
+// X3 gives the grammar its structure; these table-driven primitives do the byte work and
+// yield std::string_view (x3::raw cannot target string_view on Boost 1.74, spirit #487).
+// Every primitive records how far it got in the context (furthest_tag), so a failed parse
+// reports the byte offset where the input stopped making sense.
+#ifndef SIPWIRE_DETAIL_X3_EXT_HPP
+#define SIPWIRE_DETAIL_X3_EXT_HPP
+
+#include <sipwire/config.hpp>
+#include <sipwire/detail/chars.hpp>
+#include <sipwire/detail/scan.hpp>
+#include <sipwire/uri.hpp>
+
+#include <boost/spirit/home/x3/auxiliary/eoi.hpp>
+#include <boost/spirit/home/x3/auxiliary/eps.hpp>
+#include <boost/spirit/home/x3/char/char.hpp>
+#include <boost/spirit/home/x3/core.hpp>
+#include <boost/spirit/home/x3/directive/with.hpp>
+#include <boost/spirit/home/x3/nonterminal/rule.hpp>
+#include <boost/spirit/home/x3/operator.hpp>
+#include <boost/fusion/include/at_c.hpp>
+
+#include <cstdint>
+#include <string_view>
+#include <type_traits>
+
+namespace sipwire::detail::x3ext {
+
+namespace x3 = boost::spirit::x3;
+
+struct furthest_tag;  // context: char const*& — the furthest position any primitive reached
+struct allow_tag;     // context: lenient const& — tolerances the caller allows
+struct defects_tag;   // context: lenient& — tolerances actually used
+
+template <class Ctx>
+inline void touch(Ctx const& ctx, char const* p) noexcept {
+    auto& f = x3::get<furthest_tag>(ctx);
+    if constexpr (!std::is_same_v<std::decay_t<decltype(f)>, x3::unused_type>) {
+        if (p > f) f = p;
+    }
+}
+
+template <class Attr>
+inline constexpr bool is_unused_v = std::is_same_v<std::remove_cv_t<Attr>, x3::unused_type>;
+
+// Stores a primitive's string_view into whatever X3 hands it: a string_view, an optional
+// of one (X3 passes optional<T> straight through a one-element sequence), or nothing.
+template <class Attr>
+inline void assign(Attr& attr, std::string_view v) noexcept {
+    if constexpr (is_unused_v<Attr>) (void)v;
+    else if constexpr (std::is_assignable_v<Attr&, std::string_view>) attr = v;
+    else static_assert(is_unused_v<Attr>, "string_view primitive bound to another attribute type");
+}
+
+// True when the caller allows `flag`; records the defect when it does.
+template <class Ctx>
+inline bool tolerate(Ctx const& ctx, lenient flag) noexcept {
+    if (!allows(x3::get<allow_tag>(ctx), flag)) return false;
+    x3::get<defects_tag>(ctx) |= flag;
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------
+// run<Mask, Min>: a run of at least Min characters of the class Mask.
+template <std::uint32_t Mask, std::size_t Min = 1>
+struct run_parser : x3::parser<run_parser<Mask, Min>> {
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
+        std::size_t const n = run_length(first, last, Mask);
+        if (n < Min) return false;
+        assign(attr, std::string_view(first, n));
+        first += n;
+        touch(ctx, first);
+        return true;
+    }
+};
+template <std::uint32_t Mask, std::size_t Min = 1>
+inline constexpr run_parser<Mask, Min> run{};
+
+// escaped_run<Mask>: characters of Mask or %HH escapes (RFC 3261 §25.1 escaped).
+template <std::uint32_t Mask, std::size_t Min = 1>
+struct escaped_run_parser : x3::parser<escaped_run_parser<Mask, Min>> {
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
+        std::size_t const n = escaped_run_length(first, last, Mask);
+        if (n == std::string_view::npos) {
+            touch(ctx, first);
+            return false;
+        }
+        if (n < Min) return false;
+        assign(attr, std::string_view(first, n));
+        first += n;
+        touch(ctx, first);
+        return true;
+    }
+};
+template <std::uint32_t Mask, std::size_t Min = 1>
+inline constexpr escaped_run_parser<Mask, Min> escaped_run{};
+
+// as_sv[p]: the text p matched, as a string_view.
+template <class Subject>
+struct as_sv_directive : x3::unary_parser<Subject, as_sv_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, as_sv_directive<Subject>>;
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+    static bool const handles_container = false;
+    constexpr as_sv_directive(Subject const& s) : base_type(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr& attr) const {
+        It const start = first;
+        if (!this->subject.parse(first, last, ctx, rctx, x3::unused)) return false;
+        assign(attr, std::string_view(start, static_cast<std::size_t>(first - start)));
+        return true;
+    }
+};
+struct as_sv_gen {
+    template <class Subject>
+    constexpr as_sv_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+        return {x3::as_parser(s)};
+    }
+};
+inline constexpr as_sv_gen as_sv{};
+
+// ci("text"): an ASCII literal compared without case (ABNF strings are case-insensitive).
+// kw("text"): the same, not followed by a token character (a parameter or scheme name).
+struct ci_lit_parser : x3::parser<ci_lit_parser> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    std::string_view text;
+    bool whole_token;
+    constexpr ci_lit_parser(std::string_view t, bool w) : text(t), whole_token(w) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const noexcept {
+        if (static_cast<std::size_t>(last - first) < text.size()) return false;
+        for (std::size_t i = 0; i < text.size(); ++i)
+            if (to_lower(first[i]) != to_lower(text[i])) return false;
+        if (whole_token && first + text.size() != last && is(first[text.size()], cc_token)) return false;
+        first += text.size();
+        touch(ctx, first);
+        return true;
+    }
+};
+constexpr ci_lit_parser ci(std::string_view t) { return {t, false}; }
+constexpr ci_lit_parser kw(std::string_view t) { return {t, true}; }
+
+// ---------------------------------------------------------------------------------------
+// Whitespace (RFC 3261 §25.1). Folds may end with CRLF or, when stage 1 allowed it, LF.
+//   LWS  =  [*WSP CRLF] 1*WSP
+//   SWS  =  [LWS]
+template <bool Required>
+struct lws_parser : x3::parser<lws_parser<Required>> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const noexcept {
+        char const* const p = skip_lws(first, last);
+        if (Required && p == first) return false;
+        first = p;
+        touch(ctx, first);
+        return true;
+    }
+};
+inline constexpr lws_parser<true> lws{};
+inline constexpr lws_parser<false> sws{};
+
+// SWS c SWS — the separators SEMI, EQUAL, COMMA, SLASH, COLON; and LAQUOT, RAQUOT.
+template <char C, bool Before, bool After>
+struct sep_parser : x3::parser<sep_parser<C, Before, After>> {
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const noexcept {
+        char const* p = Before ? skip_lws(first, last) : first;
+        if (p == last || *p != C) return false;
+        ++p;
+        if (After) p = skip_lws(p, last);
+        first = p;
+        touch(ctx, first);
+        return true;
+    }
+};
+inline constexpr sep_parser<';', true, true> semi{};    // SEMI   = SWS ";" SWS
+inline constexpr sep_parser<'=', true, true> equal{};   // EQUAL  = SWS "=" SWS
+inline constexpr sep_parser<',', true, true> comma{};   // COMMA  = SWS "," SWS
+inline constexpr sep_parser<'/', true, true> slash{};   // SLASH  = SWS "/" SWS
+inline constexpr sep_parser<':', true, true> colon{};   // COLON  = SWS ":" SWS
+inline constexpr sep_parser<'<', true, false> laquot{}; // LAQUOT = SWS "<"
+inline constexpr sep_parser<'>', false, true> raquot{}; // RAQUOT = ">" SWS
+
+// ---------------------------------------------------------------------------------------
+// quoted-string  =  SWS DQUOTE *(qdtext / quoted-pair ) DQUOTE
+// qdtext         =  LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
+// quoted-pair    =  "\" (%x00-09 / %x0B-0C / %x0E-7F)
+// (The SWS is left to the caller.) Inner = false yields the string with its quotes.
+template <bool Inner>
+struct quoted_string_parser : x3::parser<quoted_string_parser<Inner>> {
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
+        if (first == last || *first != '"') return false;
+        char const* p = first + 1;
+        while (p != last) {
+            char const c = *p;
+            if (c == '"') {
+                assign(attr, Inner ? std::string_view(first + 1, static_cast<std::size_t>(p - first - 1))
+                                   : std::string_view(first, static_cast<std::size_t>(p + 1 - first)));
+                first = p + 1;
+                touch(ctx, first);
+                return true;
+            }
+            if (c == '\\') {
+                // a backslash at the very end is not an escape of anything (belle-sip CVE-2021-43611)
+                if (last - p < 2 || p[1] == '\r' || p[1] == '\n' || static_cast<unsigned char>(p[1]) > 0x7f) break;
+                p += 2;
+            } else if (is(c, cc_qdtext) || is_wsp(c)) {
+                ++p;
+            } else if (c == '\r' || c == '\n') {
+                char const* q = skip_lws(p, last);
+                if (q == p) break;  // a line break that is not a fold
+                p = q;
+            } else {
+                break;
+            }
+        }
+        touch(ctx, p);
+        return false;
+    }
+};
+inline constexpr quoted_string_parser<true> quoted_inner{};
+inline constexpr quoted_string_parser<false> quoted_raw{};
+
+// ---------------------------------------------------------------------------------------
+// Hosts.
+//   host         =  hostname / IPv4address / IPv6reference
+//   hostname     =  *( domainlabel "." ) toplabel [ "." ]
+//   domainlabel  =  alphanum / alphanum *( alphanum / "-" ) alphanum
+//   toplabel     =  ALPHA / ALPHA *( alphanum / "-" ) alphanum
+//   IPv4address  =  1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT      (each 0-255 here)
+//   IPv6reference  =  "[" IPv6address "]"
+//   IPv6address  =  hexpart [ ":" IPv4address ]
+//   hexpart      =  hexseq / hexseq "::" [ hexseq ] / "::" [ hexseq ]
+//   hexseq       =  hex4 *( ":" hex4) ;  hex4 = 1*4HEXDIG
+struct host_value {
+    std::string_view text;
+    host_type kind = host_type::none;
+};
+
+// Length of a dotted-quad IPv4 address at p (0 when there is none).
+constexpr std::size_t ipv4_length(char const* p, char const* end) noexcept {
+    char const* q = p;
+    for (int part = 0; part < 4; ++part) {
+        if (part > 0) {
+            if (q == end || *q != '.') return 0;
+            ++q;
+        }
+        unsigned v = 0;
+        int digits = 0;
+        while (q != end && digits < 4 && ascii_digit(static_cast<unsigned char>(*q))) v = v * 10 + static_cast<unsigned>(*q++ - '0'), ++digits;
+        if (digits == 0 || digits > 3 || v > 255) return 0;
+    }
+    return static_cast<std::size_t>(q - p);
+}
+
+// Length of an IPv6 address (RFC 3261 ABNF, which also admits RFC 5118 §4.10's
+// "2001:db8:::192.0.2.1"), optionally followed by a zone ("%25eth0" of RFC 6874 or the
+// bare "%4" seen in the wild). 0 when there is none.
+constexpr std::size_t ipv6_length(char const* p, char const* end) noexcept {
+    char const* q = p;
+    int groups = 0;  // 16-bit groups seen (an IPv4 tail counts two)
+    bool compressed = false;
+    if (end - q >= 2 && q[0] == ':' && q[1] == ':') {
+        compressed = true;
+        q += 2;
+    } else if (q != end && *q == ':') {
+        return 0;
+    }
+    while (q != end && hex_value(*q) >= 0) {
+        if (groups > 0 || compressed) {
+            if (std::size_t const v4 = ipv4_length(q, end); v4 != 0) {
+                q += v4;
+                groups += 2;
+                break;
+            }
+        }
+        int digits = 0;
+        while (q != end && hex_value(*q) >= 0) ++q, ++digits;
+        if (digits == 0 || digits > 4) return 0;
+        ++groups;
+        if (q == end || *q != ':') break;
+        if (end - q >= 2 && q[1] == ':') {
+            if (end - q >= 3 && q[2] == ':') {
+                // RFC 5118 §4.10: "::" then ":" before an IPv4 tail, as RFC 3261's ABNF spells it
+                if (compressed || ipv4_length(q + 3, end) == 0) return 0;
+                q += 3;
+            } else {
+                if (compressed) return 0;  // a second "::"
+                q += 2;
+            }
+            compressed = true;
+            continue;
+        }
+        ++q;
+        if (q == end || hex_value(*q) < 0) return 0;  // a ':' must lead to another group
+    }
+    if (compressed ? groups > 7 : groups != 8) return 0;
+    if (q != end && *q == '%') {  // zone id
+        char const* z = q + 1;
+        if (end - z >= 2 && z[0] == '2' && z[1] == '5') z += 2;
+        std::size_t const n = escaped_run_length(z, end, cc_unreserved);
+        if (n == 0 || n == std::string_view::npos) return 0;
+        q = z + n;
+    }
+    return static_cast<std::size_t>(q - p);
+}
+
+// Length of a hostname (labels checked as the ABNF above says). 0 when there is none.
+constexpr std::size_t hostname_length(char const* p, char const* end) noexcept {
+    char const* q = p;
+    char const* label = q;
+    while (q != end && is(*q, cc_hostname)) {
+        if (*q == '.') {
+            if (q == label || q[-1] == '-') return 0;  // empty label or one ending in '-'
+            label = q + 1;
+        } else if (*q == '-' && q == label) {
+            return 0;  // label starting with '-'
+        }
+        ++q;
+    }
+    if (q == p) return 0;
+    char const* const stop = (q[-1] == '.') ? q - 1 : q;  // trailing dot allowed
+    if (stop == p || stop[-1] == '-' || stop[-1] == '.') return 0;
+    // toplabel: the last label starts with a letter
+    char const* top = stop;
+    while (top != p && top[-1] != '.') --top;
+    if (!ascii_alpha(static_cast<unsigned char>(*top))) return 0;
+    return static_cast<std::size_t>(q - p);
+}
+
+struct host_parser : x3::parser<host_parser> {
+    using attribute_type = host_value;
+    static bool const has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
+        host_value h;
+        if (first != last && *first == '[') {
+            std::size_t const n = ipv6_length(first + 1, last);
+            if (n == 0 || first + 1 + n == last || first[1 + n] != ']') {
+                touch(ctx, first + 1);
+                return false;
+            }
+            h = {std::string_view(first, n + 2), host_type::ipv6};
+        } else if (std::size_t const v4 = ipv4_length(first, last); v4 != 0 && (first + v4 == last || !is(first[v4], cc_hostname))) {
+            h = {std::string_view(first, v4), host_type::ipv4};
+        } else if (std::size_t const n = hostname_length(first, last); n != 0) {
+            h = {std::string_view(first, n), host_type::domain};
+        } else {
+            return false;
+        }
+        first += h.text.size();
+        touch(ctx, first);
+        if constexpr (std::is_same_v<Attr, host_value>) attr = h;
+        return true;
+    }
+};
+inline constexpr host_parser host{};
+
+// An IP address as Via received= carries it: IPv4, IPv6, or IPv6 in brackets (RFC 5118 §4.5).
+struct ip_address_parser : x3::parser<ip_address_parser> {
+    using attribute_type = std::string_view;
+    static bool const has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
+        std::size_t n = 0;
+        if (first != last && *first == '[') {
+            std::size_t const v6 = ipv6_length(first + 1, last);
+            if (v6 != 0 && first + 1 + v6 != last && first[1 + v6] == ']') n = v6 + 2;
+        } else if (std::size_t const v4 = ipv4_length(first, last); v4 != 0 && (first + v4 == last || first[v4] != ':')) {
+            n = v4;
+        } else {
+            n = ipv6_length(first, last);
+        }
+        if (n == 0) return false;
+        assign(attr, std::string_view(first, n));
+        first += n;
+        touch(ctx, first);
+        return true;
+    }
+};
+inline constexpr ip_address_parser ip_address{};
+
+// ---------------------------------------------------------------------------------------
+// Numbers: 1*DIGIT no larger than Max. Port = 1*DIGIT (1-65535 here; 0 names no port).
+template <class T, std::uint64_t Max, std::uint64_t Min = 0>
+struct uint_parser : x3::parser<uint_parser<T, Max, Min>> {
+    using attribute_type = T;
+    static bool const has_attribute = true;
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
+        std::size_t const n = run_length(first, last, cc_digit);
+        std::uint64_t v = 0;
+        if (n == 0 || !parse_uint(std::string_view(first, n), Max, v) || v < Min) return false;
+        if constexpr (!is_unused_v<Attr>) attr = static_cast<T>(v);
+        first += n;
+        touch(ctx, first);
+        return true;
+    }
+};
+inline constexpr uint_parser<std::uint16_t, 65535, 1> port{};
+inline constexpr uint_parser<std::uint8_t, 255> uint8{};
+inline constexpr uint_parser<std::uint32_t, 0xffffffffu> delta_seconds{};
+
+// Common character runs.
+inline constexpr auto token = run<cc_token>;
+inline constexpr auto digits = run<cc_digit>;
+
+// The end of the input: a value must be consumed whole.
+using x3::eoi;
+using x3::lit;
+
+}  // namespace sipwire::detail::x3ext
+
+#endif
