@@ -384,20 +384,20 @@ struct scanner {
         // The version is the last space-separated element; the Request-URI is what lies between.
         char const* ve = e;
         while (ve != u && is_wsp(ve[-1])) --ve;
-        if (ve != e) {
-            if (!loose) return fail(errc::bad_start_line, ve);
-            warn(lenient::start_line_whitespace, ve);
-        }
         char const* vb = ve;
         while (vb != u && !is_wsp(vb[-1])) --vb;
         if (vb == u) return fail(errc::bad_start_line, e);
         char const* ue = vb - 1;
-        if (is_wsp(*u) || (ue != u && is_wsp(ue[-1]))) {
-            if (!loose) return fail(errc::bad_start_line, is_wsp(*u) ? u : ue - 1);
-            warn(lenient::start_line_whitespace, is_wsp(*u) ? u : ue - 1);
-            while (u != ue && is_wsp(*u)) ++u;
-            while (ue != u && is_wsp(ue[-1])) --ue;
+        // Extra whitespace, reported left to right: after the method, before the version, at the end.
+        char const* const extra[3] = {is_wsp(*u) ? u : nullptr, (ue != u && is_wsp(ue[-1])) ? ue - 1 : nullptr,
+                                      ve != e ? ve : nullptr};
+        for (char const* x : extra) {
+            if (!x) continue;
+            if (!loose) return fail(errc::bad_start_line, x);
+            warn(lenient::start_line_whitespace, x);
         }
+        while (u != ue && is_wsp(*u)) ++u;
+        while (ue != u && is_wsp(ue[-1])) --ue;
         if (u == ue) return fail(errc::bad_request_uri, u);
         for (char const* q = u; q != ue; ++q)  // embedded LWS (RFC 4475 lwsruri) or control bytes
             if (is_wsp(*q) || is(*q, cc_ctl)) return fail(errc::bad_request_uri, q);
@@ -518,11 +518,11 @@ struct scanner {
             if (is_wsp(*p)) return fail(errc::bad_folding, p);
             char const* const line = p;
             std::size_t const nlen = run_length(p, end, cc_token);
+            if (nlen == 0) return fail(errc::bad_header_name, p);
             char const* q = p + nlen;
             while (q != end && is_wsp(*q)) ++q;
             if (q == end || *q != ':') {
-                if (nlen == 0 || (q == p + nlen && q != end && *q != '\r' && *q != '\n'))
-                    return fail(errc::bad_header_name, p + nlen);
+                if (q == p + nlen && q != end && *q != '\r' && *q != '\n') return fail(errc::bad_header_name, q);
                 return fail(errc::missing_colon, q);
             }
             char const* vb = q + 1;

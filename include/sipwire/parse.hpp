@@ -79,32 +79,31 @@ inline result<T> parse_number(std::string_view v, std::uint64_t max, errc syntax
 //   auto via = sipwire::parse<sipwire::headers::via>(msg.top_via());
 template <class H>
 inline result<typename H::value_type> parse(std::string_view value, lenient allow = lenient::none) noexcept {
-    using namespace headers;
-    if constexpr (std::is_same_v<H, via>) return parse_via(value, allow);
-    else if constexpr (std::is_same_v<H, from> || std::is_same_v<H, to>) return parse_name_addr(value, allow);
-    else if constexpr (std::is_same_v<H, contact>) return parse_contact(value, allow);
-    else if constexpr (std::is_same_v<H, route> || std::is_same_v<H, record_route>) return parse_route(value, allow);
-    else if constexpr (std::is_same_v<H, cseq>) return parse_cseq(value);
-    else if constexpr (std::is_same_v<H, call_id>) return parse_call_id(value);
-    else if constexpr (std::is_same_v<H, max_forwards>)
+    if constexpr (std::is_same_v<H, headers::via>) return parse_via(value, allow);
+    else if constexpr (std::is_same_v<H, headers::from> || std::is_same_v<H, headers::to>) return parse_name_addr(value, allow);
+    else if constexpr (std::is_same_v<H, headers::contact>) return parse_contact(value, allow);
+    else if constexpr (std::is_same_v<H, headers::route> || std::is_same_v<H, headers::record_route>) return parse_route(value, allow);
+    else if constexpr (std::is_same_v<H, headers::cseq>) return parse_cseq(value);
+    else if constexpr (std::is_same_v<H, headers::call_id>) return parse_call_id(value);
+    else if constexpr (std::is_same_v<H, headers::max_forwards>)
         return detail::parse_number<std::uint8_t>(value, 255, errc::bad_max_forwards, errc::bad_max_forwards, H::id);
-    else if constexpr (std::is_same_v<H, content_length>)
+    else if constexpr (std::is_same_v<H, headers::content_length>)
         return detail::parse_number<std::uint32_t>(value, 0xffffffffu, errc::bad_content_length, errc::bad_content_length, H::id);
-    else if constexpr (std::is_same_v<H, expires> || std::is_same_v<H, min_expires>)
+    else if constexpr (std::is_same_v<H, headers::expires> || std::is_same_v<H, headers::min_expires>)
         return detail::parse_number<std::uint32_t>(value, 0xffffffffu, errc::bad_header_value, errc::value_out_of_range, H::id);
-    else if constexpr (std::is_same_v<H, content_type>) return parse_media_type(value);
-    else if constexpr (std::is_same_v<H, content_disposition>) return parse_disposition(value);
-    else if constexpr (std::is_same_v<H, content_encoding> || std::is_same_v<H, supported> || std::is_same_v<H, require> ||
-                       std::is_same_v<H, proxy_require> || std::is_same_v<H, unsupported>)
+    else if constexpr (std::is_same_v<H, headers::content_type>) return parse_media_type(value);
+    else if constexpr (std::is_same_v<H, headers::content_disposition>) return parse_disposition(value);
+    else if constexpr (std::is_same_v<H, headers::content_encoding> || std::is_same_v<H, headers::supported> || std::is_same_v<H, headers::require> ||
+                       std::is_same_v<H, headers::proxy_require> || std::is_same_v<H, headers::unsupported>)
         return parse_token(value, H::id);
-    else if constexpr (std::is_same_v<H, allow>) {
+    else if constexpr (std::is_same_v<H, headers::allow>) {
         result<std::string_view> t = parse_token(value, H::id);
         if (!t) return t.error();
         return method_token_view{*t, method_from_token(*t)};
-    } else if constexpr (std::is_same_v<H, www_authenticate> || std::is_same_v<H, proxy_authenticate> ||
-                         std::is_same_v<H, authorization> || std::is_same_v<H, proxy_authorization>)
+    } else if constexpr (std::is_same_v<H, headers::www_authenticate> || std::is_same_v<H, headers::proxy_authenticate> ||
+                         std::is_same_v<H, headers::authorization> || std::is_same_v<H, headers::proxy_authorization>)
         return parse_auth(value, allow, H::id);
-    else if constexpr (std::is_same_v<H, date>) return parse_date(value, allow);
+    else if constexpr (std::is_same_v<H, headers::date>) return parse_date(value, allow);
     else static_assert(detail::dependent_false<H>, "no typed parser for this header tag");
 }
 

@@ -38,7 +38,8 @@ inline parse_error run_rule(std::string_view in, Rule const& rule, Attr& out, le
         first, last,
         x3::with<furthest_tag>(furthest)[x3::with<allow_tag>(allow)[x3::with<defects_tag>(defects)[rule]]], out);
     if (ok && first == last) return {};
-    char const* const at = ok ? first : furthest;
+    // Trailing input: report where the last primitive gave up inside it, when that is further.
+    char const* const at = ok && first > furthest ? first : furthest;
     return {code, static_cast<std::uint32_t>(at - in.data()), where};
 }
 

@@ -1,0 +1,128 @@
+// Zero heap allocations: parse every corpus message and every bundled flow message, read
+// every typed header, validate, and frame them as a stream, while counting operator new and
+// malloc/calloc/realloc (linked with --wrap). Any count above zero fails.
+#include <sipwire/sipwire.hpp>
+
+#include <atomic>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <new>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace {
+std::atomic<bool> counting{false};
+std::atomic<long> allocations{0};
+void note() {
+    if (counting.load(std::memory_order_relaxed)) allocations.fetch_add(1, std::memory_order_relaxed);
+}
+}  // namespace
+
+extern "C" {
+void* __real_malloc(std::size_t);
+void* __real_calloc(std::size_t, std::size_t);
+void* __real_realloc(void*, std::size_t);
+void* __wrap_malloc(std::size_t n) { note(); return __real_malloc(n); }
+void* __wrap_calloc(std::size_t n, std::size_t s) { note(); return __real_calloc(n, s); }
+void* __wrap_realloc(void* p, std::size_t n) { note(); return __real_realloc(p, n); }
+}
+
+void* operator new(std::size_t n) {
+    note();
+    if (void* p = std::malloc(n ? n : 1)) return p;
+    throw std::bad_alloc();
+}
+void* operator new[](std::size_t n) { return operator new(n); }
+void* operator new(std::size_t n, std::nothrow_t const&) noexcept { note(); return std::malloc(n ? n : 1); }
+void* operator new[](std::size_t n, std::nothrow_t const&) noexcept { note(); return std::malloc(n ? n : 1); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+
+namespace {
+
+std::size_t touch_everything(std::string_view bytes) {
+    using namespace sipwire;
+    std::size_t work = 0;
+    for (parse_options const& o : {parse_options::strict(), parse_options::liberal()}) {
+        parsed_message<> m;
+        auto r = m.parse(bytes, o);
+        if (!m.is_framed()) continue;
+        work += r ? 1 : 0;
+        validation v = validate_message(m, o.allow);
+        work += v.warning_count;
+        if (m.is_request()) work += parse_uri(m.request_uri(), o.allow) ? 1 : 0;
+        for (auto v : parse_all<headers::via>(m, o.allow)) work += v ? v->host.size() : 0;
+        for (auto c : parse_all<headers::contact>(m, o.allow)) work += c ? c->uri.text.size() : 0;
+        for (auto c : parse_all<headers::route>(m, o.allow)) work += c ? c->uri.text.size() : 0;
+        for (auto c : parse_all<headers::record_route>(m, o.allow)) work += c ? c->uri.text.size() : 0;
+        for (auto a : parse_all<headers::authorization>(m, o.allow)) work += a ? a->params.size() : 0;
+        for (auto a : parse_all<headers::www_authenticate>(m, o.allow)) work += a ? a->params.size() : 0;
+        for (auto a : parse_all<headers::proxy_authenticate>(m, o.allow)) work += a ? a->params.size() : 0;
+        for (auto a : parse_all<headers::proxy_authorization>(m, o.allow)) work += a ? a->params.size() : 0;
+        if (auto f = parse<headers::from>(m.from(), o.allow)) {
+            work += f->uri.text.size();
+            for (auto const& p : f->parameters()) work += p.name.size();
+        }
+        if (auto t = parse<headers::to>(m.to(), o.allow)) work += t->uri.text.size();
+        if (auto c = m.find(field::content_type)) work += parse<headers::content_type>(*c) ? 1 : 0;
+        if (auto d = m.find(field::date)) work += parse<headers::date>(*d, o.allow) ? 1 : 0;
+        work += parse<headers::cseq>(m.find(field::cseq).value_or("")) ? 1 : 0;
+        for (std::size_t i = 0; i < m.header_count(); ++i) work += m.header(i).value.size();
+        char buf[4096];
+        for (std::size_t i = 0; i < m.header_count(); ++i) work += unfold(m.header(i).value, buf, sizeof buf).value_or(0);
+    }
+    stream_framer f;
+    frame fr = f.next(bytes);
+    work += fr.length;
+    return work;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    namespace fs = std::filesystem;
+    std::vector<std::string> messages;
+    for (int i = 1; i < argc; ++i) {
+        if (!fs::is_directory(argv[i])) {
+            std::printf("alloc: %s not found, skipped\n", argv[i]);
+            continue;
+        }
+        for (auto const& e : fs::recursive_directory_iterator(argv[i])) {
+            if (!e.is_regular_file() || e.path().extension() != ".sip" || e.path().string().find("/archive/") != std::string::npos) continue;
+            std::ifstream f(e.path(), std::ios::binary);
+            std::ostringstream ss;
+            ss << f.rdbuf();
+            messages.push_back(ss.str());
+        }
+    }
+    if (messages.empty()) {
+        std::printf("alloc: no messages found\n");
+        return 1;
+    }
+    // The counters must see an allocation when there is one, or a zero below proves nothing.
+    counting = true;
+    int* volatile object = new int(1);  // volatile: the optimiser may not elide the pairs
+    delete object;
+    void* volatile block = std::malloc(16);
+    std::free(block);
+    std::string grows(100, 'x');
+    counting = false;
+    if (allocations.load() < 3) {
+        std::printf("alloc: the counters missed known allocations (%ld of 3)\n", allocations.load());
+        return 1;
+    }
+    allocations = 0;
+
+    std::size_t work = 0;
+    counting = true;
+    for (auto const& m : messages) work += touch_everything(m);
+    counting = false;
+    std::printf("alloc: %zu messages parsed, validated and read (work %zu): %ld heap allocations\n", messages.size(), work,
+                allocations.load());
+    return allocations.load() == 0 ? 0 : 1;
+}
