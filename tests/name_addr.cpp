@@ -109,7 +109,7 @@ TEST_CASE("addr-spec outside <>: its parameters belong to the header") {
 
     name_addr_view f = from("isbn:2983792873");  // RFC 4475 unksm2
     CHECK(f.uri.kind == uri_scheme::other);
-    CHECK(f.uri.opaque == "2983792873");
+    CHECK(f.uri.opaque() == "2983792873");
     name_addr_view g = from("<http://www.example.com>;tag=3234233");
     CHECK(g.uri.scheme == "http");
 }

@@ -239,7 +239,8 @@ template <class T>
 class [[nodiscard]] result {
 public:
     using value_type = T;
-    constexpr result(T value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
+    constexpr result(T const& value) noexcept(std::is_nothrow_copy_constructible_v<T>) : value_(value) {}
+    constexpr result(T&& value) noexcept(std::is_nothrow_move_constructible_v<T>) : value_(std::move(value)) {}
     constexpr result(parse_error error) noexcept : error_(error) { assert(error.code != errc::ok); }
 
     constexpr bool has_value() const noexcept { return error_.code == errc::ok; }

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 
 namespace sipwire {
@@ -205,6 +206,43 @@ constexpr length_buckets make_length_buckets() noexcept {
 }
 inline constexpr length_buckets buckets = make_length_buckets();
 
+// Canonical names in lower case, for the comparison below.
+using lower_name = std::array<char, max_field_name>;
+constexpr std::array<lower_name, static_cast<std::size_t>(field::count_)> make_lower_names() noexcept {
+    std::array<lower_name, static_cast<std::size_t>(field::count_)> t{};
+    for (std::size_t i = 0; i < field_table.size(); ++i)
+        for (std::size_t k = 0; k < field_table[i].name.size(); ++k) t[i][k] = to_lower(field_table[i].name[k]);
+    return t;
+}
+inline constexpr auto lower_names = make_lower_names();
+
+// `name` (token characters, as stage 1 guarantees) equals a lower-case canonical name of the
+// same length, ignoring case. OR-ing 0x20 lowers letters and maps no other token character
+// onto a letter or '-', the only characters of canonical names. Names of 4 bytes or more are
+// compared as two overlapping words.
+inline std::uint64_t load_word(char const* p, std::size_t n) noexcept {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    return w;
+}
+inline bool equals_lower(std::string_view name, lower_name const& lower) noexcept {
+    std::size_t const n = name.size();
+    if (n >= 8) {
+        std::uint64_t const fold = 0x2020202020202020ull;
+        if ((load_word(name.data(), 8) | fold) != load_word(lower.data(), 8)) return false;
+        if ((load_word(name.data() + n - 8, 8) | fold) != load_word(lower.data() + n - 8, 8)) return false;
+        return n <= 16 || (load_word(name.data() + 8, 8) | fold) == load_word(lower.data() + 8, 8);
+    }
+    if (n >= 4) {
+        std::uint64_t const fold = 0x20202020ull;
+        return (load_word(name.data(), 4) | fold) == load_word(lower.data(), 4) &&
+               (load_word(name.data() + n - 4, 4) | fold) == load_word(lower.data() + n - 4, 4);
+    }
+    for (std::size_t i = 0; i < n; ++i)
+        if (static_cast<char>(name[i] | 0x20) != lower[i]) return false;
+    return true;
+}
+
 }  // namespace detail
 
 // Canonical (long) name, e.g. "Call-ID". Empty for field::other.
@@ -216,21 +254,22 @@ constexpr bool is_list(field f) noexcept { return (detail::info(f).flags & detai
 // True for headers that may appear at most once (From, To, Call-ID, CSeq, Max-Forwards...).
 constexpr bool is_single(field f) noexcept { return (detail::info(f).flags & detail::ff_single) != 0; }
 
-// Maps a header name as written (any case, long or compact form) to its field id.
-// Names the library does not know give field::other. Never allocates; no table walk
+// Maps a header name as written (any case, long or compact form) to its field id. The name
+// must consist of token characters (RFC 3261 §25.1), as every header name stage 1 accepts
+// does. Names the library does not know give field::other. Never allocates; no table walk
 // beyond the names of the same length.
-constexpr field field_from_name(std::string_view name) noexcept {
+inline field field_from_name(std::string_view name) noexcept {
     if (name.size() == 1) {
         char const c = detail::to_lower(name[0]);
         if (c >= 'a' && c <= 'z') return detail::compact_table[static_cast<std::size_t>(c - 'a')];
         return field::other;
     }
-    if (name.size() > detail::max_field_name) return field::other;
-    char const first = detail::to_lower(name[0]);
+    if (name.size() > detail::max_field_name || name.empty()) return field::other;
+    char const first = static_cast<char>(name[0] | 0x20);
     for (std::size_t i = detail::buckets.start[name.size()]; i < detail::buckets.start[name.size() + 1]; ++i) {
         field const f = detail::buckets.order[i];
-        std::string_view const cand = detail::info(f).name;
-        if (detail::to_lower(cand[0]) == first && detail::ci_equal(cand, name)) return f;
+        auto const& lower = detail::lower_names[static_cast<std::size_t>(f)];
+        if (lower[0] == first && detail::equals_lower(name, lower)) return f;
     }
     return field::other;
 }

@@ -222,6 +222,26 @@ private:
 
     std::string_view hot(std::uint16_t i) const noexcept { return i == detail::no_index ? std::string_view{} : value(table_[i]); }
 
+    // Back to the state of a default-constructed view, member by member: assigning a fresh
+    // message_view{} zero-fills a temporary and copies it, which showed up in stage 1 profiles.
+    void reset(char const* data, std::size_t size, header_entry const* table) noexcept {
+        data_ = data;
+        table_ = table;
+        input_size_ = static_cast<std::uint32_t>(size);
+        size_ = body_off_ = 0;
+        count_ = 0;
+        from_ = to_ = call_id_ = cseq_index_ = via_index_ = detail::no_index;
+        start_line_ = method_text_ = request_uri_ = version_ = reason_ = top_via_ = {};
+        method_ = sipwire::method::other;
+        status_ = 0;
+        max_forwards_ = -1;
+        has_content_length_ = false;
+        content_length_ = 0;
+        cseq_ = cseq_view{};
+        problem_ = parse_error{};
+        warning_count_ = 0;
+    }
+
     char const* data_ = nullptr;
     header_entry const* table_ = nullptr;
     std::uint32_t input_size_ = 0;
@@ -296,9 +316,14 @@ struct scanner {
     std::size_t capacity;
     parse_options const& opt;
     message_view& m;
+    parse_error err{};  // the framing error, once one is found
 
     std::uint32_t off(char const* p) const noexcept { return static_cast<std::uint32_t>(p - in.data()); }
-    parse_error fail(errc code, char const* at, field f = field::other) const noexcept { return {code, off(at), f}; }
+    // Records a framing error; always returns false so that callers can `return fail(...)`.
+    bool fail(errc code, char const* at, field f = field::other) noexcept {
+        err = {code, off(at), f};
+        return false;
+    }
 
     void warn(lenient code, char const* at) noexcept {
         for (std::size_t i = 0; i < m.warning_count_; ++i)
@@ -309,23 +334,24 @@ struct scanner {
         if (m.problem_.code == errc::ok) m.problem_ = {code, off(at), f};
     }
 
-    // Checks the line ending at `eol` (a CR or LF found by find_eol). On success sets `next`
-    // to the first byte of the following line.
-    parse_error line_end(char const* eol, char const* end, char const*& next) noexcept {
-        if (*eol == '\r') {
-            if (eol + 1 == end) return fail(errc::missing_empty_line, eol + 1);
-            if (eol[1] != '\n') return fail(errc::bad_line_ending, eol);
-            next = eol + 2;
-            return {};
+    // Checks the line ending at `eol` (a CR or LF found by find_eol) and returns the first
+    // byte of the following line, or nullptr after recording the error.
+    char const* line_end(char const* eol, char const* end) noexcept {
+        if (SIPWIRE_LIKELY(*eol == '\r')) {
+            if (SIPWIRE_LIKELY(end - eol >= 2 && eol[1] == '\n')) return eol + 2;
+            fail(eol + 1 == end ? errc::missing_empty_line : errc::bad_line_ending, eol + 1 == end ? eol + 1 : eol);
+            return nullptr;
         }
-        if (!allows(opt.allow, lenient::bare_lf)) return fail(errc::bad_line_ending, eol);
+        if (!allows(opt.allow, lenient::bare_lf)) {
+            fail(errc::bad_line_ending, eol);
+            return nullptr;
+        }
         warn(lenient::bare_lf, eol);
-        next = eol + 1;
-        return {};
+        return eol + 1;
     }
 
     // SIP-Version = "SIP" "/" 1*DIGIT "." 1*DIGIT     (RFC 3261 §25.1; "SIP" is case-insensitive)
-    parse_error version(std::string_view v) noexcept {
+    bool version(std::string_view v) noexcept {
         bool ok = v.size() >= 7 && ci_starts_with(v, "SIP/");
         std::size_t i = 4, major = 0, minor = 0;
         while (ok && i < v.size() && ascii_digit(static_cast<unsigned char>(v[i]))) ++i, ++major;
@@ -334,18 +360,18 @@ struct scanner {
         while (ok && i < v.size() && ascii_digit(static_cast<unsigned char>(v[i]))) ++i, ++minor;
         ok = ok && minor > 0 && i == v.size();
         if (!ok) return fail(errc::bad_version, v.data());
-        if (v.substr(4) != "2.0") problem(errc::version_not_supported, v.data(), field::other);
+        if (!(v.size() == 7 && v[4] == '2' && v[5] == '.' && v[6] == '0')) problem(errc::version_not_supported, v.data(), field::other);
         m.version_ = v;
-        return {};
+        return true;
     }
 
     // Status-Line  =  SIP-Version SP Status-Code SP Reason-Phrase CRLF     (RFC 3261 §7.2)
     // Reason-Phrase accepts any non-control byte and HTAB: real servers send brackets and
     // UTF-8 (SIP.js #996), and a proxy must relay them rather than drop the response.
-    parse_error status_line(char const* b, char const* e) noexcept {
+    bool status_line(char const* b, char const* e) noexcept {
         char const* p = b;
         while (p != e && *p != ' ') ++p;
-        if (parse_error err = version(std::string_view(b, static_cast<std::size_t>(p - b)))) return err;
+        if (!version(std::string_view(b, static_cast<std::size_t>(p - b)))) return false;
         if (p == e) return fail(errc::bad_start_line, p);
         ++p;
         if (p != e && *p == ' ') {
@@ -362,18 +388,18 @@ struct scanner {
             if (!allows(opt.allow, lenient::start_line_whitespace)) return fail(errc::bad_start_line, p);
             warn(lenient::start_line_whitespace, p);
             m.reason_ = std::string_view(p, 0);
-            return {};
+            return true;
         }
         if (*p != ' ') return fail(errc::bad_status_code, code);
         ++p;
         for (char const* r = p; r != e; ++r)
             if (!is(*r, cc_reason)) return fail(errc::bad_reason_phrase, r);
         m.reason_ = std::string_view(p, static_cast<std::size_t>(e - p));
-        return {};
+        return true;
     }
 
     // Request-Line  =  Method SP Request-URI SP SIP-Version CRLF           (RFC 3261 §7.1)
-    parse_error request_line(char const* b, char const* e) noexcept {
+    bool request_line(char const* b, char const* e) noexcept {
         bool const loose = allows(opt.allow, lenient::start_line_whitespace);
         std::size_t const mlen = run_length(b, e, cc_token);
         if (mlen == 0 || b + mlen == e || b[mlen] != ' ')
@@ -472,14 +498,27 @@ struct scanner {
         }
     }
 
-    parse_error run() noexcept {
+    // Content-Length: needed for framing, so a bad one is a framing error.
+    bool content_length(header_entry const& h, char const* line, std::uint32_t& length) noexcept {
+        std::string_view const v(in.data() + h.value_off, h.value_len);
+        std::uint64_t n = 0;
+        if (!parse_uint(v, 0xffffffffu, n)) {
+            std::size_t i = 0;
+            while (i < v.size() && ascii_digit(static_cast<unsigned char>(v[i]))) ++i;
+            return fail(errc::bad_content_length, v.data() + (i == v.size() ? 0 : i), field::content_length);
+        }
+        if (m.has_content_length_ && n != length) return fail(errc::conflicting_content_length, line, field::content_length);
+        if (m.has_content_length_) problem(errc::duplicate_header, line, field::content_length);
+        m.has_content_length_ = true;
+        length = static_cast<std::uint32_t>(n);
+        return true;
+    }
+
+    bool run() noexcept {
         char const* const begin = in.data();
         char const* const end = begin + in.size();
-        m = message_view{};
-        m.data_ = begin;
-        m.table_ = table;
-        m.input_size_ = static_cast<std::uint32_t>(in.size());
-        if (in.size() > opt.max_message_size || in.size() > 0xffffffffu) return {errc::message_too_large, 0, field::other};
+        m.reset(begin, in.size(), table);
+        if (in.size() > opt.max_message_size || in.size() > 0xffffffffu) return fail(errc::message_too_large, begin);
 
         // RFC 3261 §7.5: CRLFs before the start line are ignored.
         char const* p = begin;
@@ -491,17 +530,17 @@ struct scanner {
         if (static_cast<std::size_t>(eol - p) > opt.max_line_length) return fail(errc::line_too_long, p);
         if (eol == end) return fail(errc::missing_empty_line, eol);
         m.start_line_ = std::string_view(p, static_cast<std::size_t>(eol - p));
-        parse_error err = (eol - p >= 4 && ci_starts_with(m.start_line_, "SIP/")) ? status_line(p, eol) : request_line(p, eol);
-        if (err) return err;
-        if ((err = line_end(eol, end, p))) return err;
+        if (!((eol - p >= 4 && ci_starts_with(m.start_line_, "SIP/")) ? status_line(p, eol) : request_line(p, eol))) return false;
+        if (!(p = line_end(eol, end))) return false;
 
         // ---- header lines
         std::size_t const cap = opt.max_headers ? (opt.max_headers < capacity ? opt.max_headers : capacity) : capacity;
         std::size_t const max_entries = cap < no_index ? cap : no_index - 1;
-        std::uint32_t content_length = 0;
+        std::size_t const max_line = opt.max_line_length;
+        std::uint32_t content_length_value = 0;
         char const* body = nullptr;
         for (;;) {
-            if (p == end) {
+            if (SIPWIRE_UNLIKELY(p == end)) {
                 if (opt.mode == framing::datagram && allows(opt.allow, lenient::missing_empty_line)) {
                     warn(lenient::missing_empty_line, p);
                     body = p;
@@ -510,56 +549,56 @@ struct scanner {
                 return fail(errc::missing_empty_line, p);
             }
             if (*p == '\r' || *p == '\n') {  // the empty line
-                char const* next = nullptr;
-                if ((err = line_end(p, end, next))) return err;
-                body = next;
+                if (!(body = line_end(p, end))) return false;
                 break;
             }
-            if (is_wsp(*p)) return fail(errc::bad_folding, p);
+            if (SIPWIRE_UNLIKELY(is_wsp(*p))) return fail(errc::bad_folding, p);
             char const* const line = p;
-            std::size_t const nlen = run_length(p, end, cc_token);
-            if (nlen == 0) return fail(errc::bad_header_name, p);
+            std::size_t const nlen = token_run(p, end);
+            if (SIPWIRE_UNLIKELY(nlen == 0)) return fail(errc::bad_header_name, p);
             char const* q = p + nlen;
-            while (q != end && is_wsp(*q)) ++q;
-            if (q == end || *q != ':') {
-                if (q == p + nlen && q != end && *q != '\r' && *q != '\n') return fail(errc::bad_header_name, q);
-                return fail(errc::missing_colon, q);
+            if (SIPWIRE_UNLIKELY(q == end || *q != ':')) {
+                while (q != end && is_wsp(*q)) ++q;
+                if (q == end || *q != ':') {
+                    if (q == p + nlen && q != end && *q != '\r' && *q != '\n') return fail(errc::bad_header_name, q);
+                    return fail(errc::missing_colon, q);
+                }
             }
             char const* vb = q + 1;
+            while (vb != end && is_wsp(*vb)) ++vb;
             eol = find_eol(vb, end);
-            if (eol == end) return fail(errc::missing_empty_line, eol);
-            char const* next = nullptr;
-            if ((err = line_end(eol, end, next))) return err;
+            if (SIPWIRE_UNLIKELY(eol == end)) return fail(errc::missing_empty_line, eol);
+            char const* next = line_end(eol, end);
+            if (SIPWIRE_UNLIKELY(!next)) return false;
             char const* ve = eol;
             std::uint8_t flags = 0;
             while (next != end && is_wsp(*next)) {  // continuation lines (RFC 3261 §7.3.1)
                 flags = header_entry::folded;
                 eol = find_eol(next, end);
                 if (eol == end) return fail(errc::missing_empty_line, eol);
-                if ((err = line_end(eol, end, next))) return err;
+                if (!(next = line_end(eol, end))) return false;
                 ve = eol;
             }
-            if (static_cast<std::size_t>(ve - line) > opt.max_line_length || nlen > 0xffff) return fail(errc::line_too_long, line);
-            std::string_view const value = trim_lws(std::string_view(vb, static_cast<std::size_t>(ve - vb)));
-            if (m.count_ >= max_entries) return fail(errc::too_many_headers, line);
+            if (SIPWIRE_UNLIKELY(static_cast<std::size_t>(ve - line) > max_line || nlen > 0xffff)) return fail(errc::line_too_long, line);
+            if (flags) {  // trim folds and whitespace at both ends of a folded value
+                std::string_view const t = trim_lws(std::string_view(vb, static_cast<std::size_t>(ve - vb)));
+                vb = t.data();
+                ve = vb + t.size();
+                if (std::string_view(vb, t.size()).find('\n') == std::string_view::npos) flags = 0;
+            } else {
+                while (ve != vb && is_wsp(ve[-1])) --ve;
+            }
+            if (SIPWIRE_UNLIKELY(m.count_ >= max_entries)) return fail(errc::too_many_headers, line);
             header_entry& h = table[m.count_];
             h.name_off = off(line);
             h.name_len = static_cast<std::uint16_t>(nlen);
-            h.value_off = off(value.data());
-            h.value_len = static_cast<std::uint32_t>(value.size());
+            h.value_off = off(vb);
+            h.value_len = static_cast<std::uint32_t>(ve - vb);
             h.id = field_from_name(std::string_view(line, nlen));
-            h.flags = (flags && value.find('\n') != std::string_view::npos) ? flags : 0;
+            h.flags = flags;
             if (h.id == field::content_length) {
-                std::uint64_t n = 0;
-                if ((err = parse_number_value(value, 0xffffffffu, errc::bad_content_length, errc::bad_content_length,
-                                              field::content_length, n)))
-                    return fail(err.code, value.data() + err.offset, field::content_length);
-                if (m.has_content_length_ && n != content_length)
-                    return fail(errc::conflicting_content_length, line, field::content_length);
-                if (m.has_content_length_) problem(errc::duplicate_header, line, field::content_length);
-                m.has_content_length_ = true;
-                content_length = static_cast<std::uint32_t>(n);
-            } else {
+                if (!content_length(h, line, content_length_value)) return false;
+            } else if (h.id != field::other) {
                 hot(h, m.count_, line);
             }
             ++m.count_;
@@ -577,14 +616,14 @@ struct scanner {
         std::size_t const available = static_cast<std::size_t>(end - body);
         m.body_off_ = off(body);
         if (m.has_content_length_) {
-            m.content_length_ = content_length;
-            if (content_length > available) return fail(errc::body_truncated, body, field::content_length);
-            m.size_ = off(body) + content_length;
+            m.content_length_ = content_length_value;
+            if (content_length_value > available) return fail(errc::body_truncated, body, field::content_length);
+            m.size_ = off(body) + content_length_value;
         } else {
             if (opt.mode == framing::stream) return fail(errc::missing_content_length, body, field::content_length);
             m.size_ = m.input_size_;
         }
-        return {};
+        return true;
     }
 };
 
@@ -597,7 +636,7 @@ inline result<message_view> scan_message(std::string_view in, header_entry* tabl
                                          parse_options const& options = {}) noexcept {
     message_view m;
     detail::scanner s{in, table, capacity, options, m};
-    if (parse_error e = s.run()) return e;
+    if (!s.run()) return s.err;
     return m;
 }
 
@@ -635,9 +674,8 @@ public:
     result<void> parse(std::string_view in, parse_options const& options = {}) noexcept {
         message_view& self = *this;
         detail::scanner s{in, table_.data(), N, options, self};
-        parse_error const e = s.run();
-        framed_ = !e;
-        if (e) return e;
+        framed_ = s.run();
+        if (!framed_) return s.err;
         if (problem()) return problem();
         return {};
     }

@@ -29,9 +29,10 @@ struct uri_view {
     std::optional<std::uint16_t> port;
     std::string_view params;    // ";name=value..." as written, with the leading ';' (sip, sips, tel)
     std::string_view headers;   // "name=value&..." after '?', as written (sip, sips)
-    std::string_view opaque;    // other schemes: everything after "scheme:"
 
     bool is_sip() const noexcept { return kind == uri_scheme::sip || kind == uri_scheme::sips; }
+    // Everything after "scheme:" (the whole body of an absolute URI of another scheme).
+    std::string_view opaque() const noexcept { return text.size() > scheme.size() ? text.substr(scheme.size() + 1) : std::string_view{}; }
     param_range parameters() const noexcept { return param_range(params, ';'); }
     std::optional<param_view> param(std::string_view name) const noexcept { return parameters().find(name); }
     bool has_param(std::string_view name) const noexcept { return parameters().contains(name); }
@@ -171,7 +172,7 @@ inline bool uri_equal(uri_view const& a, uri_view const& b) noexcept {
     using namespace detail;
     if (a.kind != b.kind) return false;
     if (a.kind == uri_scheme::other)
-        return ci_equal(a.scheme, b.scheme) && decoded_equal(a.opaque, b.opaque, false);
+        return ci_equal(a.scheme, b.scheme) && decoded_equal(a.opaque(), b.opaque(), false);
     if (a.kind == uri_scheme::tel) {
         if (!a.user || !b.user || !tel_number_equal(*a.user, *b.user)) return false;
         return params_match_one_way(a.parameters(), b.parameters()) && params_match_one_way(b.parameters(), a.parameters());

@@ -42,6 +42,58 @@ inline char const* find_eol(char const* p, char const* end) noexcept {
 
 constexpr bool is_wsp(char c) noexcept { return c == ' ' || c == '\t'; }
 
+// Length of the run of letters, digits, '-' and '.' at p (the characters of a hostname),
+// 16 at a time.
+inline std::size_t hostname_run(char const* p, char const* end) noexcept {
+    char const* q = p;
+#if defined(__SSE2__)
+    __m128i const a_minus_1 = _mm_set1_epi8('a' - 1), z_plus_1 = _mm_set1_epi8('z' + 1);
+    __m128i const zero_minus_1 = _mm_set1_epi8('0' - 1), nine_plus_1 = _mm_set1_epi8('9' + 1);
+    __m128i const dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.'), bit5 = _mm_set1_epi8(0x20);
+    while (end - q >= 16) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(q));
+        __m128i const low = _mm_or_si128(v, bit5);
+        __m128i const alpha = _mm_and_si128(_mm_cmpgt_epi8(low, a_minus_1), _mm_cmplt_epi8(low, z_plus_1));
+        __m128i const digit = _mm_and_si128(_mm_cmpgt_epi8(v, zero_minus_1), _mm_cmplt_epi8(v, nine_plus_1));
+        __m128i const ok = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, dot)));
+        unsigned const stop = static_cast<unsigned>(~_mm_movemask_epi8(ok)) & 0xffffu;
+        if (stop != 0) return static_cast<std::size_t>(q + __builtin_ctz(stop) - p);
+        q += 16;
+    }
+#endif
+    while (q != end && is(*q, cc_hostname)) ++q;
+    return static_cast<std::size_t>(q - p);
+}
+
+// Length of the run of token characters (RFC 3261 §25.1) at p: a header name. Letters,
+// digits and '-' are recognised 16 at a time; the rarer token characters (".!%*_+`'~")
+// fall back to the table.
+inline std::size_t token_run(char const* p, char const* end) noexcept {
+    char const* q = p;
+#if defined(__SSE2__)
+    __m128i const a_minus_1 = _mm_set1_epi8('a' - 1), z_plus_1 = _mm_set1_epi8('z' + 1);
+    __m128i const zero_minus_1 = _mm_set1_epi8('0' - 1), nine_plus_1 = _mm_set1_epi8('9' + 1);
+    __m128i const dash = _mm_set1_epi8('-'), bit5 = _mm_set1_epi8(0x20);
+    while (end - q >= 16) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(q));
+        __m128i const low = _mm_or_si128(v, bit5);
+        __m128i const alpha = _mm_and_si128(_mm_cmpgt_epi8(low, a_minus_1), _mm_cmplt_epi8(low, z_plus_1));
+        __m128i const digit = _mm_and_si128(_mm_cmpgt_epi8(v, zero_minus_1), _mm_cmplt_epi8(v, nine_plus_1));
+        __m128i const ok = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_cmpeq_epi8(v, dash));
+        unsigned const stop = static_cast<unsigned>(~_mm_movemask_epi8(ok)) & 0xffffu;
+        if (stop == 0) {
+            q += 16;
+            continue;
+        }
+        q += __builtin_ctz(stop);
+        if (!is(*q, cc_token)) return static_cast<std::size_t>(q - p);
+        ++q;  // a rare token character: carry on
+    }
+#endif
+    while (q != end && is(*q, cc_token)) ++q;
+    return static_cast<std::size_t>(q - p);
+}
+
 // Skip linear whitespace, including folds (CRLF or LF followed by whitespace).
 constexpr char const* skip_lws(char const* p, char const* end) noexcept {
     while (p != end) {
@@ -82,7 +134,13 @@ constexpr bool parse_uint(std::string_view s, std::uint64_t max, std::uint64_t& 
 
 // Offset of the next comma that separates list elements, starting at `pos`: commas inside
 // quoted strings (with backslash escapes) and inside <...> do not count. npos if none.
-constexpr std::size_t find_list_comma(std::string_view v, std::size_t pos) noexcept {
+inline std::size_t find_list_comma(std::string_view v, std::size_t pos) noexcept {
+    // Fast path (most values): no comma at all, or none before the first quote or '<'.
+    if (pos >= v.size()) return std::string_view::npos;
+    void const* const c = std::memchr(v.data() + pos, ',', v.size() - pos);
+    if (!c) return std::string_view::npos;
+    std::size_t const comma = static_cast<std::size_t>(static_cast<char const*>(c) - v.data());
+    if (!std::memchr(v.data() + pos, '"', comma - pos) && !std::memchr(v.data() + pos, '<', comma - pos)) return comma;
     bool in_quote = false, in_angle = false;
     for (std::size_t i = pos; i < v.size(); ++i) {
         char const c = v[i];
@@ -103,7 +161,7 @@ constexpr std::size_t find_list_comma(std::string_view v, std::size_t pos) noexc
 }
 
 // The first list element of a header value, trimmed.
-constexpr std::string_view first_list_element(std::string_view v) noexcept {
+inline std::string_view first_list_element(std::string_view v) noexcept {
     std::size_t const c = find_list_comma(v, 0);
     return trim_lws(c == std::string_view::npos ? v : v.substr(0, c));
 }

@@ -22,6 +22,7 @@
 #include <boost/fusion/include/at_c.hpp>
 
 #include <cstdint>
+#include <cstring>
 #include <string_view>
 #include <type_traits>
 
@@ -126,6 +127,49 @@ struct as_sv_gen {
 };
 inline constexpr as_sv_gen as_sv{};
 
+// into<&view::member>[p]: parses p straight into a member of the enclosing rule's attribute
+// (X3 hands a rule's attribute to its parsers as the rule context), with no temporary.
+template <auto Member, class Subject>
+struct into_directive : x3::unary_parser<Subject, into_directive<Member, Subject>> {
+    using base_type = x3::unary_parser<Subject, into_directive<Member, Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr into_directive(Subject const& s) : base_type(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        return this->subject.parse(first, last, ctx, rctx, rctx.*Member);
+    }
+};
+template <auto Member>
+struct into_gen {
+    template <class Subject>
+    constexpr into_directive<Member, typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+        return {x3::as_parser(s)};
+    }
+};
+template <auto Member>
+inline constexpr into_gen<Member> into{};
+
+// into_self[rule]: runs another rule on the enclosing rule's own attribute (same type).
+template <class Subject>
+struct into_self_directive : x3::unary_parser<Subject, into_self_directive<Subject>> {
+    using base_type = x3::unary_parser<Subject, into_self_directive<Subject>>;
+    using attribute_type = x3::unused_type;
+    static bool const has_attribute = false;
+    constexpr into_self_directive(Subject const& s) : base_type(s) {}
+    template <class It, class Ctx, class RCtx, class Attr>
+    bool parse(It& first, It const& last, Ctx const& ctx, RCtx& rctx, Attr&) const {
+        return this->subject.parse(first, last, ctx, rctx, rctx);
+    }
+};
+struct into_self_gen {
+    template <class Subject>
+    constexpr into_self_directive<typename x3::extension::as_parser<Subject>::value_type> operator[](Subject const& s) const {
+        return {x3::as_parser(s)};
+    }
+};
+inline constexpr into_self_gen into_self{};
+
 // ci("text"): an ASCII literal compared without case (ABNF strings are case-insensitive).
 // kw("text"): the same, not followed by a token character (a parameter or scheme name).
 struct ci_lit_parser : x3::parser<ci_lit_parser> {
@@ -175,14 +219,16 @@ struct sep_parser : x3::parser<sep_parser<C, Before, After>> {
     static bool const has_attribute = false;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr&) const noexcept {
-        char const* p = Before ? skip_lws(first, last) : first;
+        char const* p = first;
+        if (Before && p != last && maybe_lws(*p)) p = skip_lws(p, last);
         if (p == last || *p != C) return false;
         ++p;
-        if (After) p = skip_lws(p, last);
+        if (After && p != last && maybe_lws(*p)) p = skip_lws(p, last);
         first = p;
         touch(ctx, first);
         return true;
     }
+    static constexpr bool maybe_lws(char c) noexcept { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 };
 inline constexpr sep_parser<';', true, true> semi{};    // SEMI   = SWS ";" SWS
 inline constexpr sep_parser<'=', true, true> equal{};   // EQUAL  = SWS "=" SWS
@@ -320,26 +366,21 @@ constexpr std::size_t ipv6_length(char const* p, char const* end) noexcept {
 }
 
 // Length of a hostname (labels checked as the ABNF above says). 0 when there is none.
-constexpr std::size_t hostname_length(char const* p, char const* end) noexcept {
-    char const* q = p;
-    char const* label = q;
-    while (q != end && is(*q, cc_hostname)) {
-        if (*q == '.') {
-            if (q == label || q[-1] == '-') return 0;  // empty label or one ending in '-'
-            label = q + 1;
-        } else if (*q == '-' && q == label) {
-            return 0;  // label starting with '-'
-        }
-        ++q;
+// The run is found 16 bytes at a time; then one pass checks where labels start and end.
+inline std::size_t hostname_length(char const* p, char const* end) noexcept {
+    std::size_t const n = hostname_run(p, end);
+    if (n == 0) return 0;
+    std::size_t const stop = p[n - 1] == '.' ? n - 1 : n;  // one trailing dot is allowed
+    // domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum
+    if (stop == 0 || p[0] == '-' || p[0] == '.' || p[stop - 1] == '-' || p[stop - 1] == '.') return 0;
+    std::size_t top = 0;
+    for (std::size_t i = 1; i < stop; ++i) {
+        if (p[i] != '.') continue;
+        if (p[i - 1] == '-' || p[i - 1] == '.' || p[i + 1] == '-') return 0;  // i + 1 < stop: p[stop-1] is no dot
+        top = i + 1;
     }
-    if (q == p) return 0;
-    char const* const stop = (q[-1] == '.') ? q - 1 : q;  // trailing dot allowed
-    if (stop == p || stop[-1] == '-' || stop[-1] == '.') return 0;
-    // toplabel: the last label starts with a letter
-    char const* top = stop;
-    while (top != p && top[-1] != '.') --top;
-    if (!ascii_alpha(static_cast<unsigned char>(*top))) return 0;
-    return static_cast<std::size_t>(q - p);
+    // toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum
+    return ascii_alpha(static_cast<unsigned char>(p[top])) ? n : 0;
 }
 
 struct host_parser : x3::parser<host_parser> {
@@ -355,7 +396,8 @@ struct host_parser : x3::parser<host_parser> {
                 return false;
             }
             h = {std::string_view(first, n + 2), host_type::ipv6};
-        } else if (std::size_t const v4 = ipv4_length(first, last); v4 != 0 && (first + v4 == last || !is(first[v4], cc_hostname))) {
+        } else if (std::size_t const v4 = (first != last && ascii_digit(static_cast<unsigned char>(*first))) ? ipv4_length(first, last) : 0;
+                   v4 != 0 && (first + v4 == last || !is(first[v4], cc_hostname))) {
             h = {std::string_view(first, v4), host_type::ipv4};
         } else if (std::size_t const n = hostname_length(first, last); n != 0) {
             h = {std::string_view(first, n), host_type::domain};

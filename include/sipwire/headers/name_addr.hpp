@@ -17,15 +17,15 @@ struct name_addr_view {
     // Display name as written: the content of the quotes (escapes kept, resolve them with
     // unquote()) when display_quoted, else the token sequence. Absent when there is none.
     std::optional<std::string_view> display_name;
-    bool display_quoted = false;
     uri_view uri;
-    bool bracketed = false;        // name-addr form (<uri>); false for the addr-spec form
-    bool is_star = false;          // Contact: *
     std::string_view params;       // header parameters ";..." as written, with the leading ';'
     std::optional<std::string_view> tag;        // tag=... (From, To)
-    std::optional<std::uint32_t> expires;       // expires=... (Contact)
     std::optional<std::string_view> q;          // q=... (Contact), as written
+    std::optional<std::uint32_t> expires;       // expires=... (Contact)
     lenient defects = lenient::none;
+    bool display_quoted = false;
+    bool bracketed = false;        // name-addr form (<uri>); false for the addr-spec form
+    bool is_star = false;          // Contact: *
 
     param_range parameters() const noexcept { return param_range(params, ';'); }
     std::optional<param_view> param(std::string_view name) const noexcept { return parameters().find(name); }

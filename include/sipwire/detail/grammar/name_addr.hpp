@@ -99,14 +99,7 @@ inline auto const na_set_display_lenient = [](auto& ctx) {
     _val(ctx).display_name = _attr(ctx).text;
     _val(ctx).display_quoted = _attr(ctx).quoted;
 };
-inline auto const na_set_uri = [](auto& ctx) {
-    _val(ctx).uri = _attr(ctx);
-    _val(ctx).bracketed = true;
-};
-inline auto const na_set_uri_bare = [](auto& ctx) {
-    _val(ctx).uri = _attr(ctx);
-    _val(ctx).bracketed = false;
-};
+inline auto const na_set_bracketed = [](auto& ctx) { _val(ctx).bracketed = true; };
 // "?headers" after an addr-spec outside <> (RFC 4475 regbadct): kept in the URI when tolerated.
 inline auto const na_set_bare_headers = [](auto& ctx) {
     uri_view& u = _val(ctx).uri;
@@ -120,7 +113,7 @@ inline auto const na_set_tag = [](auto& ctx) { _val(ctx).tag = _attr(ctx); };
 inline auto const na_set_expires = [](auto& ctx) { _val(ctx).expires = _attr(ctx); };
 inline auto const na_set_q = [](auto& ctx) { _val(ctx).q = _attr(ctx); };
 inline auto const na_set_star = [](auto& ctx) { _val(ctx).is_star = true; };
-inline auto const na_copy = [](auto& ctx) { _val(ctx) = _attr(ctx); };
+
 inline auto const na_reject_known = [](auto& ctx) {
     std::string_view const n = boost::fusion::at_c<0>(_attr(ctx));
     _pass(ctx) = !ci_equal(n, "tag") && !ci_equal(n, "expires") && !ci_equal(n, "q");
@@ -138,13 +131,15 @@ inline auto const header_params = as_sv[*(semi >> header_param)][na_set_params];
 // name-addr     =  [ display-name ] LAQUOT addr-spec RAQUOT
 // display-name  =  *(token LWS)/ quoted-string
 // (The LWS after the last token is optional: "caller<sip:...>", RFC 4475 lwsdisp.)
-inline auto const bracketed_uri = laquot >> inner_space >> uri[na_set_uri] >> inner_space >> raquot;
+inline auto const bracketed_uri =
+    laquot >> inner_space >> into<&name_addr_view::uri>[uri] >> inner_space >> raquot >> x3::eps[na_set_bracketed];
 inline auto const name_addr_form = (quoted_inner[na_set_display_quoted] >> bracketed_uri) |
                                    (as_sv[token >> *(lws >> token)][na_set_display_tokens] >> bracketed_uri) |
                                    bracketed_uri | (lenient_display[na_set_display_lenient] >> bracketed_uri);
 // addr-spec  =  SIP-URI / SIPS-URI / absoluteURI — outside <> its parameters are header
 // parameters (RFC 3261 §20.10), so the URI stops before ';'.
-inline auto const addr_spec_form = uri_bare[na_set_uri_bare] >> -(lit('?') >> as_sv[uri_headers])[na_set_bare_headers];
+inline auto const addr_spec_form =
+    into<&name_addr_view::uri>[uri_bare] >> -(lit('?') >> as_sv[uri_headers])[na_set_bare_headers];
 
 struct name_addr_class;
 struct contact_class;
@@ -156,10 +151,11 @@ x3::rule<contact_class, name_addr_view> const contact_value = "contact";
 // route-param  =  name-addr *( SEMI rr-param ) ; rec-route = name-addr *( SEMI rr-param )
 x3::rule<route_class, name_addr_view> const route_value = "route";
 
-inline auto const name_addr_value_def = (x3::eps[na_reset] >> name_addr_form >> header_params >> eoi) |
+// The attribute arrives fresh; only a fallback after a failed branch needs a reset.
+inline auto const name_addr_value_def = (name_addr_form >> header_params >> eoi) |
                                         (x3::eps[na_reset] >> addr_spec_form >> header_params >> eoi);
-inline auto const contact_value_def = (x3::eps[na_reset] >> lit('*') >> eoi)[na_set_star] | name_addr_value[na_copy];
-inline auto const route_value_def = x3::eps[na_reset] >> name_addr_form >> header_params >> eoi;
+inline auto const contact_value_def = (lit('*') >> eoi)[na_set_star] | into_self[name_addr_value];
+inline auto const route_value_def = name_addr_form >> header_params >> eoi;
 
 BOOST_SPIRIT_DEFINE(name_addr_value, contact_value, route_value)
 

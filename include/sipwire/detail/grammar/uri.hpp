@@ -57,20 +57,30 @@ struct scheme_parser : x3::parser<scheme_parser> {
 };
 inline constexpr scheme_parser scheme{};
 
+// Each URI form starts by naming its scheme; that is also where the optional parts are
+// cleared, since a URI may be parsed into a view a failed alternative already wrote to.
+inline void clear_uri(uri_view& u, std::string_view scheme) noexcept {
+    u.scheme = scheme;
+    u.user.reset();
+    u.password.reset();
+    u.port.reset();
+    u.host = u.params = u.headers = {};
+    u.host_kind = host_type::none;
+}
 inline auto const set_scheme_sip = [](auto& ctx) {
     std::string_view const s = _attr(ctx);
-    _val(ctx).scheme = s;
+    clear_uri(_val(ctx), s);
     _val(ctx).kind = ci_equal(s, "sips") ? uri_scheme::sips : ci_equal(s, "sip") ? uri_scheme::sip : uri_scheme::other;
     _pass(ctx) = _val(ctx).kind != uri_scheme::other;
 };
 inline auto const set_scheme_tel = [](auto& ctx) {
-    _val(ctx).scheme = _attr(ctx);
+    clear_uri(_val(ctx), _attr(ctx));
     _val(ctx).kind = uri_scheme::tel;
     _pass(ctx) = ci_equal(_attr(ctx), "tel");
 };
 inline auto const set_scheme_other = [](auto& ctx) {
     std::string_view const s = _attr(ctx);
-    _val(ctx).scheme = s;
+    clear_uri(_val(ctx), s);
     _val(ctx).kind = uri_scheme::other;
     _pass(ctx) = !ci_equal(s, "sip") && !ci_equal(s, "sips") && !ci_equal(s, "tel");
 };
@@ -81,7 +91,6 @@ inline auto const set_userinfo = [](auto& ctx) {
 inline auto const set_params = [](auto& ctx) { _val(ctx).params = _attr(ctx); };
 inline auto const set_headers = [](auto& ctx) { _val(ctx).headers = _attr(ctx); };
 inline auto const set_user = [](auto& ctx) { _val(ctx).user = _attr(ctx); };
-inline auto const set_opaque = [](auto& ctx) { _val(ctx).opaque = _attr(ctx); };
 inline auto const set_text = [](auto& ctx) { _val(ctx).text = _attr(ctx); };
 
 // uri-parameter  =  transport-param / user-param / method-param / ttl-param / maddr-param / lr-param / other-param
@@ -120,8 +129,8 @@ inline auto const tel_uri_bare = scheme[set_scheme_tel] >> tel_number[set_user];
 
 // absoluteURI  =  scheme ":" ( hier-part / opaque-part )
 // hier-part / opaque-part  =  1*( uric / escaped )   (both are runs of uric here)
-inline auto const abs_uri_full = scheme[set_scheme_other] >> escaped_run<cc_uric>[set_opaque];
-inline auto const abs_uri_bare = scheme[set_scheme_other] >> escaped_run<cc_uric_bare>[set_opaque];
+inline auto const abs_uri_full = scheme[set_scheme_other] >> escaped_run<cc_uric>;
+inline auto const abs_uri_bare = scheme[set_scheme_other] >> escaped_run<cc_uric_bare>;
 
 struct uri_class;
 struct uri_bare_class;
