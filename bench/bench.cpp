@@ -5,10 +5,14 @@
 //   validate    stage 1 plus validate_message (every header this library has a grammar for)
 //   via, name_addr, uri  one typed value alone
 // Throughput is reported as bytes_per_second (MB/s) and items_per_second (messages/s),
-// heap allocations as allocs_per_iter.
+// heap allocations per message as the counter "allocs".
 #include "common.hpp"
 
 #include <sipwire/sipwire.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
 
 SIPWIRE_BENCH_DEFINE_ALLOC_HOOKS
 
@@ -40,66 +44,60 @@ inline bool read_hot(std::string_view in, parsed_message<64>& m, hot& h) {
     return true;
 }
 
-void finish(benchmark::State& st, std::string const& bytes) {
-    st.SetBytesProcessed(static_cast<std::int64_t>(st.iterations() * bytes.size()));
-    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()));
+std::vector<std::string> registered;  // table order
+
+void add(std::string const& name, std::function<void(benchmark::State&)> fn) {
+    registered.push_back(name);
+    benchmark::RegisterBenchmark(name.c_str(), [fn](benchmark::State& st) { fn(st); });
 }
 
 void register_all(std::vector<bench::message> const& corpus) {
     for (auto const& msg : corpus) {
         std::string const& b = msg.bytes;
-        benchmark::RegisterBenchmark(("line_scan/" + msg.name).c_str(), [&b](benchmark::State& st) {
-            for (auto _ : st) benchmark::DoNotOptimize(bench::line_scan(b));
-            finish(st, b);
+        add("line_scan/" + msg.name, [&b](benchmark::State& st) {
+            bench::counted_loop(st, b.size(), [&] { benchmark::DoNotOptimize(bench::line_scan(b)); });
         });
-        benchmark::RegisterBenchmark(("stage1/" + msg.name).c_str(), [&b](benchmark::State& st) {
+        add("stage1/" + msg.name, [&b](benchmark::State& st) {
             parsed_message<64> m;
-            for (auto _ : st) {
+            bench::counted_loop(st, b.size(), [&] {
                 auto r = m.parse(b);
                 benchmark::DoNotOptimize(r);
                 benchmark::DoNotOptimize(m);
-            }
-            finish(st, b);
+            });
         });
-        benchmark::RegisterBenchmark(("stage1_hot/" + msg.name).c_str(), [&b](benchmark::State& st) {
+        add("stage1_hot/" + msg.name, [&b](benchmark::State& st) {
             parsed_message<64> m;
             hot h;
-            for (auto _ : st) {
+            if (!read_hot(b, m, h)) return st.SkipWithError("message does not parse");
+            bench::counted_loop(st, b.size(), [&] {
                 bool ok = read_hot(b, m, h);
                 benchmark::DoNotOptimize(ok);
                 benchmark::DoNotOptimize(h);
-            }
-            if (!read_hot(b, m, h)) st.SkipWithError("message does not parse");
-            finish(st, b);
+            });
         });
-        benchmark::RegisterBenchmark(("validate/" + msg.name).c_str(), [&b](benchmark::State& st) {
+        add("validate/" + msg.name, [&b](benchmark::State& st) {
             parsed_message<64> m;
-            for (auto _ : st) {
+            if (!m.parse(b) || !validate_message(m)) return st.SkipWithError("message does not validate");
+            bench::counted_loop(st, b.size(), [&] {
                 auto r = m.parse(b);
                 validation v = validate_message(m);
                 benchmark::DoNotOptimize(r);
                 benchmark::DoNotOptimize(v);
-            }
-            (void)m.parse(b);
-            if (!validate_message(m)) st.SkipWithError("message does not validate");
-            finish(st, b);
+            });
         });
     }
     // one typed value alone (from the INVITE)
     static std::string const via = "SIP/2.0/UDP client.atlanta.example.com:5060;branch=z9hG4bK74bf9;received=192.0.2.101;rport=5060";
     static std::string const name_addr = "\"Alice Liddell\" <sip:alice@atlanta.example.com>;tag=9fxced76sl";
     static std::string const uri = "sip:alice@client.atlanta.example.com:5060;transport=udp";
-    benchmark::RegisterBenchmark("typed/via", [](benchmark::State& st) {
-        for (auto _ : st) benchmark::DoNotOptimize(parse_via(via));
-        finish(st, via);
+    add("typed/via", [](benchmark::State& st) {
+        bench::counted_loop(st, via.size(), [] { benchmark::DoNotOptimize(parse_via(via)); });
     });
-    benchmark::RegisterBenchmark("typed/name_addr", [](benchmark::State& st) {
-        for (auto _ : st) benchmark::DoNotOptimize(parse_name_addr(name_addr));
-        finish(st, name_addr);
+    add("typed/name_addr", [](benchmark::State& st) {
+        bench::counted_loop(st, name_addr.size(), [] { benchmark::DoNotOptimize(parse_name_addr(name_addr)); });
     });
-    benchmark::RegisterBenchmark("typed/uri", [](benchmark::State& st) {
-        for (auto _ : st) benchmark::DoNotOptimize(parse_uri(uri));
-        finish(st, uri);
+    add("typed/uri", [](benchmark::State& st) {
+        bench::counted_loop(st, uri.size(), [] { benchmark::DoNotOptimize(parse_uri(uri)); });
     });
 }
 
@@ -107,13 +105,25 @@ void register_all(std::vector<bench::message> const& corpus) {
 
 int main(int argc, char** argv) {
     static auto const corpus = bench::load(SIPWIRE_BENCH_MESSAGES);
-    bench::counting_memory_manager mm;
-    benchmark::RegisterMemoryManager(&mm);
     register_all(corpus);
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::RegisterMemoryManager(nullptr);
+    bench::table_reporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
+
+    // The markdown table: one row per benchmark, medians when repetitions were asked for.
+    std::printf("\n| benchmark | bytes | ns/msg | MB/s | msgs/s | allocs/msg |\n|---|---:|---:|---:|---:|---:|\n");
+    for (auto const& name : registered) {
+        auto found = reporter.results().find(name);
+        if (found == reporter.results().end()) continue;
+        auto const& f = found->second;
+        std::size_t bytes = 0;
+        for (auto const& m : corpus)
+            if (name.size() > m.name.size() && name.compare(name.size() - m.name.size(), m.name.size(), m.name) == 0) bytes = m.bytes.size();
+        std::printf("| %s | %s | %s | %s | %s | %s |\n", name.c_str(), bytes ? std::to_string(bytes).c_str() : "-",
+                    bench::fixed(f.ns, 0).c_str(), bench::fixed(f.bytes_per_s / 1e6, 0).c_str(),
+                    bench::fixed(f.items_per_s, 0).c_str(), f.allocs < 0 ? "-" : bench::fixed(f.allocs, 0).c_str());
+    }
     return 0;
 }

@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
+#include <map>
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
@@ -40,18 +42,20 @@ inline std::vector<message> load(std::string const& dir) {
     return out;
 }
 
-class counting_memory_manager : public benchmark::MemoryManager {
-public:
-    void Start() override {
-        allocations = 0;
-        counting = true;
-    }
-    void Stop(Result* r) override {
-        counting = false;
-        r->num_allocs = allocations.load();
-        r->max_bytes_used = 0;
-    }
-};
+// Runs the timed loop with the allocation counter on and reports allocations per message
+// as the counter "allocs". (Google Benchmark 1.7's MemoryManager measures one extra run that
+// includes the framework's own allocations: even a memchr loop showed one per iteration.)
+template <class F>
+void counted_loop(benchmark::State& st, std::size_t bytes, F&& body) {
+    std::int64_t const before = allocations.load();
+    counting = true;
+    for (auto _ : st) body();
+    counting = false;
+    std::int64_t const after = allocations.load();
+    st.counters["allocs"] = benchmark::Counter(static_cast<double>(after - before) / static_cast<double>(st.iterations()));
+    st.SetBytesProcessed(static_cast<std::int64_t>(st.iterations() * bytes));
+    st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()));
+}
 
 // The physical bound: find every line end and the empty line, nothing else.
 inline std::size_t line_scan(std::string_view m) {
@@ -66,6 +70,60 @@ inline std::size_t line_scan(std::string_view m) {
         p = nl + 1;
     }
     return lines;
+}
+
+// Console output as usual, plus the medians (or the single run's figures) collected for a
+// markdown table printed at the end.
+class table_reporter : public benchmark::ConsoleReporter {
+public:
+    struct figures {
+        double ns = 0;            // per message
+        double bytes_per_s = 0;
+        double items_per_s = 0;
+        double allocs = -1;       // per message; -1 when not measured
+    };
+
+    bool ReportContext(Context const& c) override { return ConsoleReporter::ReportContext(c); }
+    void ReportRuns(std::vector<Run> const& runs) override {
+        ConsoleReporter::ReportRuns(runs);
+        for (Run const& r : runs) {
+            if (r.error_occurred) continue;
+            std::string name = r.run_name.function_name;
+            bool const median = r.run_type == Run::RT_Aggregate && r.aggregate_name == "median";
+            bool const single = r.run_type == Run::RT_Iteration && r.repetitions <= 1;
+            if (!median && !single) continue;
+            figures& f = results_[name];
+            f.ns = r.GetAdjustedCPUTime() * scale(r.time_unit);
+            auto get = [&](char const* k) {
+                auto it = r.counters.find(k);
+                return it == r.counters.end() ? 0.0 : static_cast<double>(it->second);
+            };
+            f.bytes_per_s = get("bytes_per_second");
+            f.items_per_s = get("items_per_second");
+            f.allocs = r.counters.count("allocs") ? get("allocs") : -1;
+            if (std::find(order_.begin(), order_.end(), name) == order_.end()) order_.push_back(name);
+        }
+    }
+    std::map<std::string, figures> const& results() const { return results_; }
+    std::vector<std::string> const& order() const { return order_; }
+
+private:
+    static double scale(benchmark::TimeUnit u) {
+        switch (u) {
+            case benchmark::kSecond: return 1e9;
+            case benchmark::kMillisecond: return 1e6;
+            case benchmark::kMicrosecond: return 1e3;
+            default: return 1;
+        }
+    }
+    std::map<std::string, figures> results_;
+    std::vector<std::string> order_;
+};
+
+inline std::string fixed(double v, int decimals) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
 }
 
 }  // namespace bench

@@ -107,33 +107,62 @@ int main(int argc, char** argv) {
         return 1;
     }
 
-    bench::counting_memory_manager mm;
-    benchmark::RegisterMemoryManager(&mm);
     for (auto const& msg : corpus) {
         std::string const& b = msg.bytes;
         benchmark::RegisterBenchmark(("line_scan/" + msg.name).c_str(), [&b](benchmark::State& st) {
-            for (auto _ : st) benchmark::DoNotOptimize(bench::line_scan(b));
-            st.SetItemsProcessed(st.iterations());
-            st.SetBytesProcessed(static_cast<std::int64_t>(st.iterations() * b.size()));
+            bench::counted_loop(st, b.size(), [&] { benchmark::DoNotOptimize(bench::line_scan(b)); });
         });
         for (auto const& i : all) {
             auto const* run = &i.run;
             benchmark::RegisterBenchmark((std::string(i.name) + "/" + msg.name).c_str(), [&b, run](benchmark::State& st) {
                 fields f;
-                for (auto _ : st) {
+                bench::counted_loop(st, b.size(), [&] {
                     bool ok = (*run)(b, f, nullptr);
                     benchmark::DoNotOptimize(ok);
                     benchmark::DoNotOptimize(f);
-                }
-                st.SetItemsProcessed(st.iterations());
-                st.SetBytesProcessed(static_cast<std::int64_t>(st.iterations() * b.size()));
+                });
             });
         }
     }
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-    benchmark::RunSpecifiedBenchmarks();
-    benchmark::RegisterMemoryManager(nullptr);
+    bench::table_reporter reporter;
+    benchmark::RunSpecifiedBenchmarks(&reporter);
     benchmark::Shutdown();
+
+    // The comparison table: ns per message (allocations per message), then how many times
+    // faster sipwire is than the fastest peer, and how many times the line scan it takes.
+    auto const& res = reporter.results();
+    std::printf("\n| message | bytes | line scan |");
+    for (auto const& i : all) std::printf(" %s |", i.name);
+    std::printf(" sipwire vs fastest peer | sipwire / line scan |\n|---|---:|---:|");
+    for (std::size_t k = 0; k < all.size(); ++k) std::printf("---:|");
+    std::printf("---:|---:|\n");
+    for (auto const& msg : corpus) {
+        auto find = [&](std::string const& impl) -> bench::table_reporter::figures const* {
+            auto it = res.find(impl + "/" + msg.name);
+            return it == res.end() ? nullptr : &it->second;
+        };
+        auto const* line = find("line_scan");
+        auto const* ours = find("sipwire");
+        if (!line || !ours) continue;
+        std::printf("| %s | %zu | %s ns |", msg.name.c_str(), msg.bytes.size(), bench::fixed(line->ns, 0).c_str());
+        double fastest_peer = 0;
+        std::string fastest_name;
+        for (auto const& i : all) {
+            auto const* f = find(i.name);
+            if (!f) {
+                std::printf(" - |");
+                continue;
+            }
+            std::printf(" %s ns (%s allocs) |", bench::fixed(f->ns, 0).c_str(), f->allocs < 0 ? "?" : bench::fixed(f->allocs, 1).c_str());
+            if (std::string(i.name) != "sipwire" && (fastest_peer == 0 || f->ns < fastest_peer)) {
+                fastest_peer = f->ns;
+                fastest_name = i.name;
+            }
+        }
+        std::printf(" %s× (%s) | %s× |\n", fastest_peer > 0 ? bench::fixed(fastest_peer / ours->ns, 1).c_str() : "-",
+                    fastest_name.c_str(), bench::fixed(ours->ns / line->ns, 1).c_str());
+    }
     return 0;
 }
