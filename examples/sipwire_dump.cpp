@@ -373,7 +373,8 @@ bool read_all(std::string const& path, std::string& out) {
 
 std::string stem(std::string const& path) {
     std::string s = path.substr(path.find_last_of('/') == std::string::npos ? 0 : path.find_last_of('/') + 1);
-    if (s.size() > 4 && s.compare(s.size() - 4, 4, ".sip") == 0) s.resize(s.size() - 4);
+    std::size_t const dot = s.find_last_of('.');
+    if (dot != std::string::npos && dot > 0) s.resize(dot);
     return s;
 }
 
