@@ -425,8 +425,8 @@ struct scanner {
         while (u != ue && is_wsp(*u)) ++u;
         while (ue != u && is_wsp(ue[-1])) --ue;
         if (u == ue) return fail(errc::bad_request_uri, u);
-        for (char const* q = u; q != ue; ++q)  // embedded LWS (RFC 4475 lwsruri) or control bytes
-            if (is_wsp(*q) || is(*q, cc_ctl)) return fail(errc::bad_request_uri, q);
+        // embedded LWS (RFC 4475 lwsruri) or control bytes
+        if (char const* q = find_ctl_or_space(u, ue); q != ue) return fail(errc::bad_request_uri, q);
         if (*u == '<') {
             if (ue[-1] != '>' || ue - u < 3) return fail(errc::bad_request_uri, u);
             if (!allows(opt.allow, lenient::bracketed_request_uri)) return fail(errc::bad_request_uri, u);

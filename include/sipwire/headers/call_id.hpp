@@ -25,10 +25,10 @@ struct call_id {
 namespace detail {
 // Call-ID  =  ( "Call-ID" / "i" ) HCOLON callid
 // callid   =  word [ "@" word ]                       (RFC 3261 §25.1)
-constexpr parse_error parse_call_id(std::string_view v, call_id_view& out) noexcept {
+inline parse_error parse_call_id(std::string_view v, call_id_view& out) noexcept {
     char const* const b = v.data();
     char const* const e = b + v.size();
-    std::size_t const n1 = run_length(b, e, cc_word);
+    std::size_t const n1 = word_run(b, e);
     if (n1 == 0) return {errc::bad_call_id, 0, field::call_id};
     char const* p = b + n1;
     out.value = v;
@@ -37,7 +37,7 @@ constexpr parse_error parse_call_id(std::string_view v, call_id_view& out) noexc
     if (p == e) return {};
     if (*p != '@') return {errc::bad_call_id, static_cast<std::uint32_t>(p - b), field::call_id};
     ++p;
-    std::size_t const n2 = run_length(p, e, cc_word);
+    std::size_t const n2 = word_run(p, e);
     if (n2 == 0 || p + n2 != e) return {errc::bad_call_id, static_cast<std::uint32_t>(p + n2 - b), field::call_id};
     out.host = std::string_view(p, n2);
     return {};
