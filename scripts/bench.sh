@@ -5,7 +5,7 @@
 #   scripts/bench.sh [extra Google Benchmark flags]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/deps.sh libosip2-dev libsofia-sip-ua-dev libre-dev
+scripts/deps.sh cmake make g++ libboost-dev libbenchmark-dev pkg-config libosip2-dev libsofia-sip-ua-dev libre-dev
 cmake -S . -B build/bench -DCMAKE_BUILD_TYPE=Release -DSIPWIRE_BUILD_TESTS=OFF -DSIPWIRE_BUILD_EXAMPLES=OFF >/dev/null
 cmake --build build/bench -j "$(nproc)" >/dev/null
 flags=(--benchmark_repetitions=5 --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true

@@ -1,7 +1,13 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages the build needs, when any is missing. Usage: scripts/deps.sh [extra packages...]
+# Installs the Debian 12 packages a script needs, when any is missing.
+#   scripts/deps.sh             everything the test suite needs
+#   scripts/deps.sh PKG...      exactly these packages
 set -euo pipefail
-need=(cmake make g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev pkg-config "$@")
+if [ $# -gt 0 ]; then
+  need=("$@")
+else
+  need=(cmake make g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev pkg-config)
+fi
 missing=()
 for p in "${need[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -372,6 +372,7 @@ TEST_CASE("line endings, missing colon, missing empty line") {
     CHECK(scan_error("OPTIONS sip:x SIP/2.0").code == errc::missing_empty_line);
     CHECK(scan_error("").code == errc::empty_message);
     CHECK(scan_error("\r\n\r\n").code == errc::empty_message);
+    CHECK(scan_error("\rOPTIONS sip:x SIP/2.0\r\n\r\n").code == errc::bad_method);  // a lone CR is no CRLF
 
     // tolerated: bare LF, and a datagram that stops after its last header
     parse_options o;

@@ -520,9 +520,13 @@ struct scanner {
         m.reset(begin, in.size(), table);
         if (in.size() > opt.max_message_size || in.size() > 0xffffffffu) return fail(errc::message_too_large, begin);
 
-        // RFC 3261 §7.5: CRLFs before the start line are ignored.
+        // RFC 3261 §7.5: CRLFs before the start line are ignored (a lone CR is not one).
         char const* p = begin;
-        while (p != end && (*p == '\r' || *p == '\n')) ++p;
+        for (;;) {
+            if (end - p >= 2 && p[0] == '\r' && p[1] == '\n') p += 2;
+            else if (p != end && *p == '\n' && allows(opt.allow, lenient::bare_lf)) ++p;
+            else break;
+        }
         if (p == end) return fail(errc::empty_message, p);
 
         // ---- start line

@@ -194,8 +194,8 @@ constexpr ci_lit_parser kw(std::string_view t) { return {t, true}; }
 
 // ---------------------------------------------------------------------------------------
 // Whitespace (RFC 3261 §25.1). Folds may end with CRLF or, when stage 1 allowed it, LF.
-//   LWS  =  [*WSP CRLF] 1*WSP
-//   SWS  =  [LWS]
+//   LWS  =  [*WSP CRLF] 1*WSP   (RFC 3261 §25.1)
+//   SWS  =  [LWS]   (RFC 3261 §25.1)
 template <bool Required>
 struct lws_parser : x3::parser<lws_parser<Required>> {
     using attribute_type = x3::unused_type;
@@ -239,9 +239,9 @@ inline constexpr sep_parser<'<', true, false> laquot{}; // LAQUOT = SWS "<"
 inline constexpr sep_parser<'>', false, true> raquot{}; // RAQUOT = ">" SWS
 
 // ---------------------------------------------------------------------------------------
-// quoted-string  =  SWS DQUOTE *(qdtext / quoted-pair ) DQUOTE
-// qdtext         =  LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII
-// quoted-pair    =  "\" (%x00-09 / %x0B-0C / %x0E-7F)
+// quoted-string  =  SWS DQUOTE *(qdtext / quoted-pair ) DQUOTE   (RFC 3261 §25.1)
+// qdtext         =  LWS / %x21 / %x23-5B / %x5D-7E / UTF8-NONASCII   (RFC 3261 §25.1)
+// quoted-pair    =  "\" (%x00-09 / %x0B-0C / %x0E-7F)   (RFC 3261 §25.1)
 // (The SWS is left to the caller.) Inner = false yields the string with its quotes.
 template <bool Inner>
 struct quoted_string_parser : x3::parser<quoted_string_parser<Inner>> {
@@ -283,15 +283,15 @@ inline constexpr quoted_string_parser<false> quoted_raw{};
 
 // ---------------------------------------------------------------------------------------
 // Hosts.
-//   host         =  hostname / IPv4address / IPv6reference
-//   hostname     =  *( domainlabel "." ) toplabel [ "." ]
-//   domainlabel  =  alphanum / alphanum *( alphanum / "-" ) alphanum
-//   toplabel     =  ALPHA / ALPHA *( alphanum / "-" ) alphanum
-//   IPv4address  =  1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT      (each 0-255 here)
-//   IPv6reference  =  "[" IPv6address "]"
-//   IPv6address  =  hexpart [ ":" IPv4address ]
-//   hexpart      =  hexseq / hexseq "::" [ hexseq ] / "::" [ hexseq ]
-//   hexseq       =  hex4 *( ":" hex4) ;  hex4 = 1*4HEXDIG
+//   host         =  hostname / IPv4address / IPv6reference   (RFC 3261 §25.1)
+//   hostname     =  *( domainlabel "." ) toplabel [ "." ]   (RFC 3261 §25.1)
+//   domainlabel  =  alphanum / alphanum *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
+//   toplabel     =  ALPHA / ALPHA *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
+//   IPv4address  =  1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT      (each 0-255 here)   (RFC 3261 §25.1)
+//   IPv6reference  =  "[" IPv6address "]"   (RFC 3261 §25.1)
+//   IPv6address  =  hexpart [ ":" IPv4address ]   (RFC 3261 §25.1)
+//   hexpart      =  hexseq / hexseq "::" [ hexseq ] / "::" [ hexseq ]   (RFC 3261 §25.1)
+//   hexseq       =  hex4 *( ":" hex4) ;  hex4 = 1*4HEXDIG   (RFC 3261 §25.1)
 struct host_value {
     std::string_view text;
     host_type kind = host_type::none;
@@ -371,7 +371,7 @@ inline std::size_t hostname_length(char const* p, char const* end) noexcept {
     std::size_t const n = hostname_run(p, end);
     if (n == 0) return 0;
     std::size_t const stop = p[n - 1] == '.' ? n - 1 : n;  // one trailing dot is allowed
-    // domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum
+    // domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
     if (stop == 0 || p[0] == '-' || p[0] == '.' || p[stop - 1] == '-' || p[stop - 1] == '.') return 0;
     std::size_t top = 0;
     for (std::size_t i = 1; i < stop; ++i) {
@@ -379,7 +379,7 @@ inline std::size_t hostname_length(char const* p, char const* end) noexcept {
         if (p[i - 1] == '-' || p[i - 1] == '.' || p[i + 1] == '-') return 0;  // i + 1 < stop: p[stop-1] is no dot
         top = i + 1;
     }
-    // toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum
+    // toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
     return ascii_alpha(static_cast<unsigned char>(p[top])) ? n : 0;
 }
 
@@ -437,7 +437,7 @@ struct ip_address_parser : x3::parser<ip_address_parser> {
 inline constexpr ip_address_parser ip_address{};
 
 // ---------------------------------------------------------------------------------------
-// Numbers: 1*DIGIT no larger than Max. Port = 1*DIGIT (1-65535 here; 0 names no port).
+// Numbers: 1*DIGIT no larger than Max. Port = 1*DIGIT (1-65535 here; 0 names no port).   (RFC 3261 §25.1)
 template <class T, std::uint64_t Max, std::uint64_t Min = 0>
 struct uint_parser : x3::parser<uint_parser<T, Max, Min>> {
     using attribute_type = T;

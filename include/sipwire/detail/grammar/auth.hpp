@@ -48,11 +48,11 @@ inline auto const auth_store = [](auto& ctx) {
         a.algorithm_text = v;
         a.algorithm = digest_algorithm_from_token(v);
     } else if (is("stale")) {
-        // stale  =  "stale" EQUAL ( "true" / "false" )
+        // stale  =  "stale" EQUAL ( "true" / "false" )   (RFC 3261 §25.1)
         a.stale = v;
         _pass(ctx) = ci_equal(v, "true") || ci_equal(v, "false");
     } else if (is("nc")) {
-        // nonce-count  =  "nc" EQUAL nc-value ; nc-value = 8LHEX
+        // nonce-count  =  "nc" EQUAL nc-value ; nc-value = 8LHEX   (RFC 3261 §25.1)
         a.nc = v;
         bool ok = v.size() == 8 && !quoted;
         for (char c : v) ok = ok && hex_value(c) >= 0;
@@ -60,13 +60,13 @@ inline auto const auth_store = [](auto& ctx) {
     }
 };
 
-// auth-param  =  auth-param-name EQUAL ( token / quoted-string ) ; auth-param-name = token
+// auth-param  =  auth-param-name EQUAL ( token / quoted-string ) ; auth-param-name = token   (RFC 3261 §25.1)
 inline auto const auth_param = (token >> equal >> as_sv[quoted_raw | token])[auth_store];
 
 struct auth_class;
-// challenge    =  ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge
-// other-challenge  =  auth-scheme LWS auth-param *(COMMA auth-param)
-// credentials  =  ("Digest" LWS digest-response) / other-response
+// challenge    =  ("Digest" LWS digest-cln *(COMMA digest-cln)) / other-challenge   (RFC 3261 §25.1)
+// other-challenge  =  auth-scheme LWS auth-param *(COMMA auth-param)   (RFC 3261 §25.1)
+// credentials  =  ("Digest" LWS digest-response) / other-response   (RFC 3261 §25.1)
 // (every digest-cln and dig-resp element has the auth-param shape, so one rule serves all)
 x3::rule<auth_class, auth_view> const auth_value = "auth";
 inline auto const auth_value_def =

@@ -23,7 +23,7 @@ inline auto const set_port = [](auto& ctx) { _val(ctx).port = _attr(ctx); };
 // (token covers hostnames and IPv4 addresses; host adds IPv6 references.)
 inline auto const gen_value = as_sv[quoted_raw | token | host];
 
-// generic-param  =  token [ EQUAL gen-value ]
+// generic-param  =  token [ EQUAL gen-value ]   (RFC 3261 §25.1)
 inline auto const generic_param = token >> -(equal >> gen_value);
 
 // Runs `rule` over the whole of `in`, filling `out`. A failure reports `code` at the

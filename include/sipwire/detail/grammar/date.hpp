@@ -48,9 +48,9 @@ struct name3_parser : x3::parser<name3_parser> {
         return false;
     }
 };
-// wkday  =  "Mon" / "Tue" / "Wed" / "Thu" / "Fri" / "Sat" / "Sun"
+// wkday  =  "Mon" / "Tue" / "Wed" / "Thu" / "Fri" / "Sat" / "Sun"   (RFC 3261 §25.1)
 inline constexpr name3_parser wkday{{}, "MonTueWedThuFriSatSun"};
-// month  =  "Jan" / "Feb" / "Mar" / "Apr" / "May" / "Jun" / "Jul" / "Aug" / "Sep" / "Oct" / "Nov" / "Dec"
+// month  =  "Jan" / "Feb" / "Mar" / "Apr" / "May" / "Jun" / "Jul" / "Aug" / "Sep" / "Oct" / "Nov" / "Dec"   (RFC 3261 §25.1)
 inline constexpr name3_parser month{{}, "JanFebMarAprMayJunJulAugSepOctNovDec"};
 
 inline auto const date_set_weekday = [](auto& ctx) { _val(ctx).weekday = _attr(ctx); };
@@ -80,9 +80,9 @@ inline auto const date_set_zone = [](auto& ctx) {
 };
 
 struct date_class;
-// rfc1123-date  =  wkday "," SP date1 SP time SP "GMT"
-// date1         =  2DIGIT SP month SP 4DIGIT
-// time          =  2DIGIT ":" 2DIGIT ":" 2DIGIT
+// rfc1123-date  =  wkday "," SP date1 SP time SP "GMT"   (RFC 3261 §25.1)
+// date1         =  2DIGIT SP month SP 4DIGIT   (RFC 3261 §25.1)
+// time          =  2DIGIT ":" 2DIGIT ":" 2DIGIT   (RFC 3261 §25.1)
 x3::rule<date_class, date_view> const date_value = "date";
 inline auto const date_value_def = as_sv[wkday][date_set_weekday] >> lit(',') >> lit(' ') >> fixed_digits<2>[date_set_day] >>
                                    lit(' ') >> month[date_set_month] >> lit(' ') >> fixed_digits<4>[date_set_year] >>

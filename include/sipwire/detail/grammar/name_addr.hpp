@@ -61,7 +61,7 @@ struct inner_space_parser : x3::parser<inner_space_parser> {
 };
 inline constexpr inner_space_parser inner_space{};
 
-// qvalue  =  ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )
+// qvalue  =  ( "0" [ "." 0*3DIGIT ] ) / ( "1" [ "." 0*3("0") ] )   (RFC 3261 §25.1)
 struct qvalue_parser : x3::parser<qvalue_parser> {
     using attribute_type = std::string_view;
     static bool const has_attribute = true;
@@ -119,24 +119,24 @@ inline auto const na_reject_known = [](auto& ctx) {
     _pass(ctx) = !ci_equal(n, "tag") && !ci_equal(n, "expires") && !ci_equal(n, "q");
 };
 
-// tag-param    =  "tag" EQUAL token
-// c-p-expires  =  "expires" EQUAL delta-seconds
-// c-p-q        =  "q" EQUAL qvalue
+// tag-param    =  "tag" EQUAL token   (RFC 3261 §25.1)
+// c-p-expires  =  "expires" EQUAL delta-seconds   (RFC 3261 §25.1)
+// c-p-q        =  "q" EQUAL qvalue   (RFC 3261 §25.1)
 // generic-param (from-param, to-param, contact-extension, rr-param)
 inline auto const header_param = (kw("tag") >> equal >> token[na_set_tag]) |
                                  (kw("expires") >> equal >> delta_seconds[na_set_expires]) |
                                  (kw("q") >> equal >> qvalue[na_set_q]) | generic_param[na_reject_known];
 inline auto const header_params = as_sv[*(semi >> header_param)][na_set_params];
 
-// name-addr     =  [ display-name ] LAQUOT addr-spec RAQUOT
-// display-name  =  *(token LWS)/ quoted-string
+// name-addr     =  [ display-name ] LAQUOT addr-spec RAQUOT   (RFC 3261 §25.1)
+// display-name  =  *(token LWS)/ quoted-string   (RFC 3261 §25.1)
 // (The LWS after the last token is optional: "caller<sip:...>", RFC 4475 lwsdisp.)
 inline auto const bracketed_uri =
     laquot >> inner_space >> into<&name_addr_view::uri>[uri] >> inner_space >> raquot >> x3::eps[na_set_bracketed];
 inline auto const name_addr_form = (quoted_inner[na_set_display_quoted] >> bracketed_uri) |
                                    (as_sv[token >> *(lws >> token)][na_set_display_tokens] >> bracketed_uri) |
                                    bracketed_uri | (lenient_display[na_set_display_lenient] >> bracketed_uri);
-// addr-spec  =  SIP-URI / SIPS-URI / absoluteURI — outside <> its parameters are header
+// addr-spec  =  SIP-URI / SIPS-URI / absoluteURI — outside <> its parameters are header   (RFC 3261 §25.1)
 // parameters (RFC 3261 §20.10), so the URI stops before ';'.
 inline auto const addr_spec_form =
     into<&name_addr_view::uri>[uri_bare] >> -(lit('?') >> as_sv[uri_headers])[na_set_bare_headers];
@@ -144,11 +144,11 @@ inline auto const addr_spec_form =
 struct name_addr_class;
 struct contact_class;
 struct route_class;
-// from-spec  =  ( name-addr / addr-spec ) *( SEMI from-param )     (To: the same with to-param)
+// from-spec  =  ( name-addr / addr-spec ) *( SEMI from-param )     (To: the same with to-param)   (RFC 3261 §25.1)
 x3::rule<name_addr_class, name_addr_view> const name_addr_value = "name-addr";
-// contact-param  =  (name-addr / addr-spec) *(SEMI contact-params) ; or STAR
+// contact-param  =  (name-addr / addr-spec) *(SEMI contact-params) ; or STAR   (RFC 3261 §25.1)
 x3::rule<contact_class, name_addr_view> const contact_value = "contact";
-// route-param  =  name-addr *( SEMI rr-param ) ; rec-route = name-addr *( SEMI rr-param )
+// route-param  =  name-addr *( SEMI rr-param ) ; rec-route = name-addr *( SEMI rr-param )   (RFC 3261 §25.1)
 x3::rule<route_class, name_addr_view> const route_value = "route";
 
 // The attribute arrives fresh; only a fallback after a failed branch needs a reset.

@@ -7,9 +7,9 @@
 
 namespace sipwire::detail::grammar {
 
-// userinfo  =  ( user / telephone-subscriber ) [ ":" password ] "@"
-// user      =  1*( unreserved / escaped / user-unreserved )
-// password  =  *( unreserved / escaped / "&" / "=" / "+" / "$" / "," )
+// userinfo  =  ( user / telephone-subscriber ) [ ":" password ] "@"   (RFC 3261 §25.1)
+// user      =  1*( unreserved / escaped / user-unreserved )   (RFC 3261 §25.1)
+// password  =  *( unreserved / escaped / "&" / "=" / "+" / "$" / "," )   (RFC 3261 §25.1)
 // The user part may hold ';' and '?' (RFC 4475 semiuri, intmeth), so userinfo is
 // recognised by looking ahead for its '@' rather than by trying a host first.
 struct userinfo_value {
@@ -40,7 +40,7 @@ struct userinfo_parser : x3::parser<userinfo_parser> {
 };
 inline constexpr userinfo_parser userinfo{};
 
-// scheme  =  ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )     (followed by ":")
+// scheme  =  ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )     (followed by ":")   (RFC 3261 §25.1)
 struct scheme_parser : x3::parser<scheme_parser> {
     using attribute_type = std::string_view;
     static bool const has_attribute = true;
@@ -93,24 +93,24 @@ inline auto const set_headers = [](auto& ctx) { _val(ctx).headers = _attr(ctx); 
 inline auto const set_user = [](auto& ctx) { _val(ctx).user = _attr(ctx); };
 inline auto const set_text = [](auto& ctx) { _val(ctx).text = _attr(ctx); };
 
-// uri-parameter  =  transport-param / user-param / method-param / ttl-param / maddr-param / lr-param / other-param
-// other-param    =  pname [ "=" pvalue ]
-// pname          =  1*paramchar ;  pvalue = 1*paramchar
-// paramchar      =  param-unreserved / unreserved / escaped
+// uri-parameter  =  transport-param / user-param / method-param / ttl-param / maddr-param / lr-param / other-param   (RFC 3261 §25.1)
+// other-param    =  pname [ "=" pvalue ]   (RFC 3261 §25.1)
+// pname          =  1*paramchar ;  pvalue = 1*paramchar   (RFC 3261 §25.1)
+// paramchar      =  param-unreserved / unreserved / escaped   (RFC 3261 §25.1)
 // (Every uri-parameter form is an other-param syntactically; uri_view checks values on use.)
 inline auto const uri_param = escaped_run<cc_param> >> -(lit('=') >> escaped_run<cc_param>);
-// headers  =  "?" header *( "&" header )
-// header   =  hname "=" hvalue ;  hname = 1*( hnv-unreserved / unreserved / escaped )
-// hvalue   =  *( hnv-unreserved / unreserved / escaped )
+// headers  =  "?" header *( "&" header )   (RFC 3261 §25.1)
+// header   =  hname "=" hvalue ;  hname = 1*( hnv-unreserved / unreserved / escaped )   (RFC 3261 §25.1)
+// hvalue   =  *( hnv-unreserved / unreserved / escaped )   (RFC 3261 §25.1)
 inline auto const uri_header = escaped_run<cc_hnv> >> lit('=') >> escaped_run<cc_hnv, 0>;
 inline auto const uri_headers = uri_header >> *(lit('&') >> uri_header);
 
-// hostport  =  host [ ":" port ]
+// hostport  =  host [ ":" port ]   (RFC 3261 §25.1)
 inline auto const hostport = host[set_host] >> -(lit(':') >> port[set_port]);
 
-// SIP-URI   =  "sip:" [ userinfo ] hostport uri-parameters [ headers ]
-// SIPS-URI  =  "sips:" [ userinfo ] hostport uri-parameters [ headers ]
-// uri-parameters  =  *( ";" uri-parameter)
+// SIP-URI   =  "sip:" [ userinfo ] hostport uri-parameters [ headers ]   (RFC 3261 §25.1)
+// SIPS-URI  =  "sips:" [ userinfo ] hostport uri-parameters [ headers ]   (RFC 3261 §25.1)
+// uri-parameters  =  *( ";" uri-parameter)   (RFC 3261 §25.1)
 inline auto const sip_uri_full = scheme[set_scheme_sip] >> -userinfo[set_userinfo] >> hostport >>
                                  as_sv[*(lit(';') >> uri_param)][set_params] >>
                                  -(lit('?') >> as_sv[uri_headers][set_headers]);
@@ -118,23 +118,23 @@ inline auto const sip_uri_full = scheme[set_scheme_sip] >> -userinfo[set_userinf
 inline auto const sip_uri_bare = scheme[set_scheme_sip] >> -userinfo[set_userinfo] >> hostport;
 
 // telephone-uri         =  "tel:" telephone-subscriber                      (RFC 3966 §3)
-// telephone-subscriber  =  global-number / local-number
-// global-number-digits  =  "+" *phonedigit DIGIT *phonedigit
-// local-number-digits   =  *phonedigit-hex (HEXDIG / "*" / "#")*phonedigit-hex
-// par                   =  parameter / extension / isdn-subaddress ; parameter = ";" pname ["=" pvalue ]
+// telephone-subscriber  =  global-number / local-number   (RFC 3966 §3)
+// global-number-digits  =  "+" *phonedigit DIGIT *phonedigit   (RFC 3966 §3)
+// local-number-digits   =  *phonedigit-hex (HEXDIG / "*" / "#")*phonedigit-hex   (RFC 3966 §3)
+// par                   =  parameter / extension / isdn-subaddress ; parameter = ";" pname ["=" pvalue ]   (RFC 3966 §3)
 inline auto const tel_number = run<cc_phonedigit>;
 inline auto const tel_uri_full =
     scheme[set_scheme_tel] >> tel_number[set_user] >> as_sv[*(lit(';') >> uri_param)][set_params];
 inline auto const tel_uri_bare = scheme[set_scheme_tel] >> tel_number[set_user];
 
-// absoluteURI  =  scheme ":" ( hier-part / opaque-part )
-// hier-part / opaque-part  =  1*( uric / escaped )   (both are runs of uric here)
+// absoluteURI  =  scheme ":" ( hier-part / opaque-part )   (RFC 3261 §25.1)
+// hier-part / opaque-part  =  1*( uric / escaped )   (both are runs of uric here)   (RFC 3261 §25.1)
 inline auto const abs_uri_full = scheme[set_scheme_other] >> escaped_run<cc_uric>;
 inline auto const abs_uri_bare = scheme[set_scheme_other] >> escaped_run<cc_uric_bare>;
 
 struct uri_class;
 struct uri_bare_class;
-// Request-URI  =  SIP-URI / SIPS-URI / absoluteURI   (tel is an absoluteURI with its own rules)
+// Request-URI  =  SIP-URI / SIPS-URI / absoluteURI   (tel is an absoluteURI with its own rules)   (RFC 3261 §25.1)
 x3::rule<uri_class, uri_view> const uri = "uri";
 // addr-spec outside <>: the URI without parameters or headers
 x3::rule<uri_bare_class, uri_view> const uri_bare = "uri-bare";

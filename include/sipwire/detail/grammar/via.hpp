@@ -30,16 +30,16 @@ inline auto const via_reject_known = [](auto& ctx) {
                  !ci_equal(n, "ttl");
 };
 
-// sent-by  =  host [ COLON port ]
+// sent-by  =  host [ COLON port ]   (RFC 3261 §25.1)
 inline auto const via_sent_by = host[set_host] >> -(colon >> port[set_port]);
 
-// via-params    =  via-ttl / via-maddr / via-received / via-branch / via-extension
-// via-ttl       =  "ttl" EQUAL ttl          ; ttl = 1*3DIGIT ; 0 to 255
-// via-maddr     =  "maddr" EQUAL host
+// via-params    =  via-ttl / via-maddr / via-received / via-branch / via-extension   (RFC 3261 §25.1)
+// via-ttl       =  "ttl" EQUAL ttl          ; ttl = 1*3DIGIT ; 0 to 255   (RFC 3261 §25.1)
+// via-maddr     =  "maddr" EQUAL host   (RFC 3261 §25.1)
 // via-received  =  "received" EQUAL (IPv4address / IPv6address)   ; "[...]" too, RFC 5118 §4.5
-// via-branch    =  "branch" EQUAL token
+// via-branch    =  "branch" EQUAL token   (RFC 3261 §25.1)
 // response-port =  "rport" [EQUAL 1*DIGIT]                         ; RFC 3581 §3
-// via-extension =  generic-param
+// via-extension =  generic-param   (RFC 3261 §25.1)
 inline auto const via_param = (kw("branch") >> equal >> token[via_set_branch]) |
                               (kw("received") >> equal >> ip_address[via_set_received]) |
                               (kw("rport")[via_set_rport] >> -(equal >> port[via_set_rport_value])) |
@@ -47,10 +47,10 @@ inline auto const via_param = (kw("branch") >> equal >> token[via_set_branch]) |
                               (kw("ttl") >> equal >> uint8[via_set_ttl]) | generic_param[via_reject_known];
 
 struct via_class;
-// via-parm       =  sent-protocol LWS sent-by *( SEMI via-params )
-// sent-protocol  =  protocol-name SLASH protocol-version SLASH transport
-// protocol-name  =  "SIP" / token ;  protocol-version = token
-// transport      =  "UDP" / "TCP" / "TLS" / "SCTP" / other-transport ; other-transport = token
+// via-parm       =  sent-protocol LWS sent-by *( SEMI via-params )   (RFC 3261 §25.1)
+// sent-protocol  =  protocol-name SLASH protocol-version SLASH transport   (RFC 3261 §25.1)
+// protocol-name  =  "SIP" / token ;  protocol-version = token   (RFC 3261 §25.1)
+// transport      =  "UDP" / "TCP" / "TLS" / "SCTP" / other-transport ; other-transport = token   (RFC 3261 §25.1)
 x3::rule<via_class, via_view> const via_parm = "via-parm";
 inline auto const via_parm_def = token[via_set_name] >> slash >> token[via_set_version] >> slash >>
                                  token[via_set_transport] >> lws >> as_sv[via_sent_by][via_set_sent_by] >>
