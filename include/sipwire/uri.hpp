@@ -132,17 +132,20 @@ constexpr bool uri_param_must_match(std::string_view name) noexcept {
            ci_equal(name, "transport");
 }
 
-// Every parameter of `a` that must match (or that `b` also has) matches in `b`.
+// Every parameter of `a` that must match (or that `b` also has) matches in `b`. A name may
+// repeat; each occurrence in `a` needs an equal one in `b` (so that a URI equals itself).
 inline bool params_match_one_way(param_range a, param_range b) noexcept {
     for (auto const& p : a) {
-        auto q = b.find(p.name);
-        if (!q) {
-            if (uri_param_must_match(p.name)) return false;
-            continue;
+        bool named = false, equal = false;
+        for (auto const& q : b) {
+            if (!ci_equal(p.name, q.name)) continue;
+            named = true;
+            if (p.value.has_value() == q.value.has_value() && (!p.value || decoded_equal(*p.value, *q.value, true))) {
+                equal = true;
+                break;
+            }
         }
-        bool const pv = p.value.has_value(), qv = q->value.has_value();
-        if (pv != qv) return false;
-        if (pv && !decoded_equal(*p.value, *q->value, true)) return false;
+        if (named ? !equal : uri_param_must_match(p.name)) return false;
     }
     return true;
 }
