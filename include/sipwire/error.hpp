@@ -48,6 +48,7 @@ enum class errc : std::uint8_t {
     cseq_method_mismatch,
     bad_call_id,
     bad_max_forwards,
+    too_many_hops,  // Max-Forwards is 0: a proxy must not forward the request (answer 483)
     // Typed values (stage 2).
     bad_uri,
     bad_host,
@@ -94,6 +95,7 @@ constexpr std::string_view to_string(errc e) noexcept {
         case errc::cseq_method_mismatch: return "cseq_method_mismatch";
         case errc::bad_call_id: return "bad_call_id";
         case errc::bad_max_forwards: return "bad_max_forwards";
+        case errc::too_many_hops: return "too_many_hops";
         case errc::bad_uri: return "bad_uri";
         case errc::bad_host: return "bad_host";
         case errc::bad_port: return "bad_port";
@@ -141,6 +143,7 @@ constexpr std::string_view describe(errc e) noexcept {
         case errc::cseq_method_mismatch: return "CSeq method does not match the request method";
         case errc::bad_call_id: return "malformed Call-ID";
         case errc::bad_max_forwards: return "Max-Forwards is not 0-255";
+        case errc::too_many_hops: return "Max-Forwards reached 0";
         case errc::bad_uri: return "malformed URI";
         case errc::bad_host: return "malformed host";
         case errc::bad_port: return "port is not 1-65535";
@@ -167,6 +170,7 @@ constexpr int suggested_status(errc e) noexcept {
         case errc::ok:
         case errc::need_more: return 0;
         case errc::version_not_supported: return 505;
+        case errc::too_many_hops: return 483;
         case errc::message_too_large: return 513;
         default: return 400;
     }

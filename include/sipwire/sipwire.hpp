@@ -2,6 +2,7 @@
 #ifndef SIPWIRE_SIPWIRE_HPP
 #define SIPWIRE_SIPWIRE_HPP
 
+#include <sipwire/build.hpp>
 #include <sipwire/config.hpp>
 #include <sipwire/error.hpp>
 #include <sipwire/field.hpp>
