@@ -1,6 +1,7 @@
 // Zero heap allocations: parse every corpus message and every bundled flow message, read
-// every typed header, validate, and frame them as a stream, while counting operator new and
-// malloc/calloc/realloc (linked with --wrap). Any count above zero fails.
+// every typed header, validate, frame them as a stream, answer and forward them into a
+// caller's buffer, while counting operator new and malloc/calloc/realloc (linked with
+// --wrap). Any count above zero fails.
 #include <sipwire/sipwire.hpp>
 
 #include <atomic>
@@ -79,6 +80,21 @@ std::size_t touch_everything(std::string_view bytes) {
     stream_framer f;
     frame fr = f.next(bytes);
     work += fr.length;
+    // building into a caller buffer allocates nothing either
+    parsed_message<> m;
+    if (m.parse(bytes, parse_options::liberal()) && m.is_request()) {
+        char out[8192];
+        span_sink sink(out);
+        work += make_response(m, 180, sink).value_or(0);
+        sink.clear();
+        if (m.method() == method::invite) work += make_cancel(m, sink).value_or(0);
+        proxy_edits<> e(m);
+        (void)e.decrement_max_forwards();
+        (void)e.add_record_route("sip:proxy.example.com");
+        (void)e.add_via({"UDP", "proxy.example.com", 5060, stateless_branch(m, "proxy.example.com")});
+        sink.clear();
+        work += e.apply(sink).value_or(0);
+    }
     return work;
 }
 
