@@ -1,14 +1,20 @@
 // sipwire-dump: the command-line face of the parser.
 //
 //   sipwire-dump [--json] [--strict] [--stream] [FILE|-]...
+//   sipwire-dump --reply CODE [FILE|-]...
+//   sipwire-dump --forward HOST:PORT [--record-route] [FILE|-]...
 //
 // Each FILE holds one message, as one datagram; with --stream each FILE is a TCP byte
 // stream of back-to-back messages (and keepalives), framed by stream_framer. Messages are
 // parsed liberally (every tolerance on, each one reported as a warning) unless --strict.
+// --reply prints the response make_response builds for each request. --forward prints each
+// request as a stateless proxy at HOST:PORT would forward it (or the response it would send
+// instead: 400, 482, 483), and each response with its top Via popped.
 // Exit status: 0 when every message is valid, 1 when any is not, 2 on a usage or I/O error.
 #include <sipwire/sipwire.hpp>
 
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <iostream>
 #include <iterator>
@@ -336,10 +342,106 @@ struct options {
     bool json = false;
     bool strict = false;
     bool stream = false;
+    int reply = 0;                // --reply CODE
+    std::string forward_host;     // --forward HOST:PORT
+    std::uint16_t forward_port = 0;
+    bool record_route = false;
 };
+
+void print_message(std::string_view label, std::string_view what, std::string const& bytes) {
+    std::printf("=== %.*s: %.*s\n", static_cast<int>(label.size()), label.data(), static_cast<int>(what.size()), what.data());
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    if (bytes.empty() || bytes.back() != '\n') std::fputc('\n', stdout);
+}
+
+// A stateless answer: the response a proxy or UAS sends instead of going on.
+std::string answer(message_view const& m, int status) {
+    std::string out;
+    string_sink sink(out);
+    (void)make_response(m, status, sink);
+    return out;
+}
+
+// --reply: the §8.2.6 response to a request.
+bool reply(std::string_view label, std::string_view bytes, options const& opt) {
+    parsed_message<256> m;
+    (void)m.parse(bytes, parse_options::liberal());
+    if (!m.is_framed() || !m.is_request()) {
+        std::fprintf(stderr, "%.*s: not a request that can be answered\n", static_cast<int>(label.size()), label.data());
+        return false;
+    }
+    std::string out;
+    string_sink sink(out);
+    auto r = make_response(m, opt.reply, sink);
+    if (!r) {
+        std::fprintf(stderr, "%.*s: cannot answer: %s\n", static_cast<int>(label.size()), label.data(), std::string(describe(r.error().code)).c_str());
+        return false;
+    }
+    print_message(label, "response", out);
+    return true;
+}
+
+// --forward: what a stateless proxy at HOST:PORT sends on receiving this message.
+bool forward(std::string_view label, std::string_view bytes, options const& opt) {
+    parsed_message<256> m;
+    auto const framed = m.parse(bytes, parse_options::liberal());
+    (void)framed;
+    if (!m.is_framed()) {
+        std::fprintf(stderr, "%.*s: dropped, cannot be framed\n", static_cast<int>(label.size()), label.data());
+        return false;
+    }
+    std::string const me = opt.forward_host + ":" + std::to_string(opt.forward_port);
+    if (m.is_response()) {
+        auto top = parse_via(m.top_via(), lenient::all);
+        if (!top || !iequals(top->host, opt.forward_host) || top->port.value_or(5060) != opt.forward_port) {
+            std::fprintf(stderr, "%.*s: dropped, the top Via is not this proxy's\n", static_cast<int>(label.size()), label.data());
+            return false;
+        }
+        proxy_edits<> e(m);
+        std::string out;
+        string_sink sink(out);
+        if (!e.pop_via() || !e.apply(sink)) return false;
+        print_message(label, "forwarded response", out);
+        return true;
+    }
+    if (validation v = validate_message(m, lenient::all); !v) {
+        print_message(label, "answered (the request is malformed)", answer(m, v.status() ? v.status() : 400));
+        return false;
+    }
+    if (check_loop(m, opt.forward_host, me) == forwarding_check::loop) {
+        print_message(label, "answered (loop detected)", answer(m, 482));
+        return true;
+    }
+    proxy_edits<> e(m);
+    auto ruri = parse_uri(m.request_uri(), lenient::all);
+    auto is_me = [&](uri_view const& u) { return iequals(u.host, opt.forward_host) && u.port.value_or(5060) == opt.forward_port; };
+    // §16.4: a strict router sent us a Record-Route URI of ours as the Request-URI
+    if (ruri && is_me(*ruri) && m.find(field::route)) (void)e.strict_route_fixup();
+    else if (auto first = parse_all<headers::route>(m, lenient::all).begin(); first != parse_all<headers::route>(m, lenient::all).end() && *first &&
+             is_me((*first)->uri))
+        (void)e.pop_route();
+    if (auto r = e.decrement_max_forwards(); !r) {
+        print_message(label, "answered (Max-Forwards reached 0)", answer(m, 483));
+        return true;
+    }
+    std::string const rr = "sip:" + me + ";lr";
+    if (opt.record_route && (m.method() == method::invite || m.method() == method::subscribe || m.method() == method::refer))
+        (void)e.add_record_route(rr);
+    (void)e.route_to_strict_router();
+    auto top = parse_via(m.top_via(), lenient::all);
+    via_params v{top ? top->transport : std::string_view("UDP"), opt.forward_host, opt.forward_port, stateless_branch(m, me)};
+    if (auto r = e.add_via(v); !r) return false;
+    std::string out;
+    string_sink sink(out);
+    if (!e.apply(sink)) return false;
+    print_message(label, "forwarded request", out);
+    return true;
+}
 
 // Parses one message; prints it; returns whether it was valid.
 bool report(std::string_view label, std::string_view bytes, options const& opt, framing mode) {
+    if (opt.reply) return reply(label, bytes, opt);
+    if (!opt.forward_host.empty()) return forward(label, bytes, opt);
     parse_options po = opt.strict ? parse_options::strict() : parse_options::liberal();
     po.mode = mode;
     parsed_message<256> m;
@@ -431,8 +533,12 @@ bool dump_stream(std::string const& path, std::string const& data, options const
 
 int usage() {
     std::fputs("usage: sipwire-dump [--json] [--strict] [--stream] [FILE|-]...\n"
+               "       sipwire-dump --reply CODE [FILE|-]...\n"
+               "       sipwire-dump --forward HOST:PORT [--record-route] [FILE|-]...\n"
                "  one message per FILE (a datagram); --stream: FILE is a TCP byte stream of messages\n"
                "  --json: one JSON object per message; --strict: no tolerance for RFC 4475 defects\n"
+               "  --reply: the response built for each request; --forward: each message as a\n"
+               "  stateless proxy at HOST:PORT forwards it\n"
                "  exit status: 0 all valid, 1 some invalid, 2 usage or I/O error\n",
                stderr);
     return 2;
@@ -448,6 +554,19 @@ int main(int argc, char** argv) {
         if (a == "--json") opt.json = true;
         else if (a == "--strict") opt.strict = true;
         else if (a == "--stream") opt.stream = true;
+        else if (a == "--record-route") opt.record_route = true;
+        else if (a == "--reply" && i + 1 < argc) {
+            std::string const code = argv[++i];
+            opt.reply = std::atoi(code.c_str());
+            if (opt.reply < 100 || opt.reply > 699 || code.size() != 3) return usage();
+        } else if (a == "--forward" && i + 1 < argc) {
+            std::string const hp = argv[++i];
+            std::size_t const colon = hp.rfind(':');
+            int const port = colon == std::string::npos ? 0 : std::atoi(hp.c_str() + colon + 1);
+            if (colon == std::string::npos || colon == 0 || port < 1 || port > 65535) return usage();
+            opt.forward_host = hp.substr(0, colon);
+            opt.forward_port = static_cast<std::uint16_t>(port);
+        }
         else if (a == "-h" || a == "--help") return usage();
         else if (a.size() > 1 && a[0] == '-' && a != "-") {
             std::fprintf(stderr, "sipwire-dump: unknown option %s\n", a.c_str());

@@ -6,7 +6,7 @@ set -euo pipefail
 if [ $# -gt 0 ]; then
   need=("$@")
 else
-  need=(cmake make g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev pkg-config)
+  need=(cmake make g++ clang libclang-rt-14-dev libboost-dev doctest-dev libbenchmark-dev pkg-config kamailio tshark)
 fi
 missing=()
 for p in "${need[@]}"; do
