@@ -28,6 +28,13 @@ struct message {
     std::string bytes;
 };
 
+inline std::string read(std::string const& path) {
+    std::ifstream f(path, std::ios::binary);
+    std::ostringstream ss;
+    ss << f.rdbuf();
+    return ss.str();
+}
+
 // Every *.sip file of a folder, sorted by name.
 inline std::vector<message> load(std::string const& dir) {
     std::vector<message> out;

@@ -65,6 +65,24 @@ TEST_CASE("span_sink reports the size needed, static_buffer and string_sink hold
     CHECK(out == "prefix:");
 }
 
+TEST_CASE("span_sink copies pieces of every length exactly, up to the last byte of the buffer") {
+    // pieces of 0..40 bytes (the short ones take the overlapping-move path), each distinct
+    std::string source;
+    for (int i = 0; i < 64; ++i) source += static_cast<char>('!' + i);
+    for (std::size_t first = 0; first <= 40; ++first) {
+        for (std::size_t second = 0; second <= 40; ++second) {
+            std::string const a = source.substr(0, first), b = source.substr(64 - second, second);
+            std::vector<char> buf(first + second + 1, '#');
+            span_sink s(buf.data(), first + second);  // exactly large enough
+            CHECK(s.append(a));
+            CHECK(s.append(b));
+            CHECK(s.view() == a + b);
+            CHECK(buf.back() == '#');  // nothing written past the capacity
+            CHECK(!s.append("x"));
+        }
+    }
+}
+
 TEST_CASE("branches, tags and Call-IDs") {
     std::mt19937_64 gen(7);
     std::set<std::string> seen;
