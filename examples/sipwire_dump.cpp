@@ -429,7 +429,8 @@ bool forward(std::string_view label, std::string_view bytes, options const& opt)
         (void)e.add_record_route(rr);
     (void)e.route_to_strict_router();
     auto top = parse_via(m.top_via(), lenient::all);
-    via_params v{top ? top->transport : std::string_view("UDP"), opt.forward_host, opt.forward_port, stateless_branch(m, me)};
+    id_text const branch = stateless_branch(m, me);
+    via_params v{top ? top->transport : std::string_view("UDP"), opt.forward_host, opt.forward_port, branch};
     if (auto r = e.add_via(v); !r) return false;
     std::string out;
     string_sink sink(out);

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <memory>
@@ -19,9 +20,12 @@ struct input {
         if (size) std::memcpy(bytes.get(), data, size);
     }
 };
-// A property that must hold: abort so the fuzzer records the input.
-inline void check(bool ok) {
-    if (!ok) std::abort();
+// A property that must hold: abort so the fuzzer records the input (the failing line is
+// printed first; __builtin_LINE/__builtin_FILE name the caller with gcc and clang).
+inline void check(bool ok, int line = __builtin_LINE(), char const* file = __builtin_FILE()) {
+    if (ok) return;
+    std::fprintf(stderr, "fuzz check failed at %s:%d\n", file, line);
+    std::abort();
 }
 }  // namespace fuzz
 

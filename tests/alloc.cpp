@@ -91,7 +91,7 @@ std::size_t touch_everything(std::string_view bytes) {
         proxy_edits<> e(m);
         (void)e.decrement_max_forwards();
         (void)e.add_record_route("sip:proxy.example.com");
-        (void)e.add_via({"UDP", "proxy.example.com", 5060, stateless_branch(m, "proxy.example.com")});
+        (void)e.add_via({"UDP", "proxy.example.com", 5060, stateless_branch(m, "proxy.example.com").view()});
         sink.clear();
         work += e.apply(sink).value_or(0);
     }

@@ -9,6 +9,7 @@
 #include <random>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 using namespace sipwire;
@@ -102,6 +103,9 @@ TEST_CASE("branches, tags and Call-IDs") {
     std::mt19937_64 again(7), again2(7);
     CHECK(make_branch(again).view() == make_branch(again2).view());  // the caller's generator decides
     CHECK(branch_from_hash(0x0123456789abcdefull).view() == "z9hG4bK0123456789abcdef");
+    // a named id converts to a view; a temporary does not (the view would dangle)
+    static_assert(std::is_convertible_v<id_text const&, std::string_view>);
+    static_assert(!std::is_convertible_v<id_text, std::string_view>);
 }
 
 TEST_CASE("request_builder: a request every field of which reads back") {
@@ -150,6 +154,40 @@ TEST_CASE("request_builder: a request every field of which reads back") {
     CHECK(contact->param("+sip.instance")->unquoted() == "<urn:uuid:1>");
     CHECK(m.find("X-Custom") == std::optional<std::string_view>("a, b"));
     CHECK(parse_route(*m.find(field::record_route))->param("x"));
+}
+
+TEST_CASE("body: Content-Type with parameters; a malformed media type is refused") {
+    std::string out;
+    string_sink s(out);
+    auto start = [&](request_builder<string_sink>& b) -> auto& {
+        return b.start_line(method::message, "sip:bob@example.com")
+            .via({"UDP", "pc.example.com", 5060, "z9hG4bK1"})
+            .from({"", "sip:alice@example.com", "a1"})
+            .to({"", "sip:bob@example.com"})
+            .call_id("c1")
+            .cseq(1, method::message);
+    };
+    request_builder b(s);
+    start(b).body("multipart/mixed ; boundary=\"unique boundary-1\"", "--x--");
+    REQUIRE(b.finish());
+    parsed_message<> m;
+    REQUIRE(m.parse(out));
+    auto ct = parse<headers::content_type>(*m.find(field::content_type));
+    REQUIRE(ct);
+    CHECK(ct->is("multipart", "mixed"));
+    CHECK(ct->param("boundary")->unquoted() == "unique boundary-1");
+    CHECK(m.body() == "--x--");
+    for (std::string_view bad : {"application", "application/", "/sdp", "appli cation/sdp", "application/sdp;a=1,b=2",
+                                 "application/sdp;x=\"a\r\nb\"", "application/sdp\r\nX: y", "application/sdp;=1"}) {
+        CAPTURE(bad);
+        out.clear();
+        request_builder r(s);
+        start(r).body(bad, "x");
+        auto res = r.finish();
+        REQUIRE(!res);
+        CHECK(res.error().code == errc::bad_header_value);
+        CHECK(out.empty());
+    }
 }
 
 TEST_CASE("compact names on request") {
@@ -509,7 +547,7 @@ TEST_CASE("property: random values built, parsed back equal (seeded)") {
     };
     std::string_view const token_chars = "abcXYZ019-.!%*_+`'~";
     std::string_view const label_chars = "abcdefghijklmnopqrstuvwxyz0123456789";
-    std::string_view const display_chars = "abc XYZ,;:<>@\"\\'()[]{}=?\xc3\xa9";
+    std::string_view const display_chars = "abc XYZ,;:<>@\"\\'()[]{}=?\xc3\xa9\t\x01\x0e\x1f\x7f";  // controls: quoted-pairs
     for (int round = 0; round < 300; ++round) {
         CAPTURE(round);
         std::string const host = pick("abcdefghijklmnopqrstuvwxyz", 1, 1) + pick(label_chars, 0, 8) + ".example." +
@@ -572,5 +610,138 @@ TEST_CASE("property: random values built, parsed back equal (seeded)") {
         CHECK(r.call_id() == call_id);
         CHECK(parse_name_addr(r.from())->tag == std::optional<std::string_view>(tag));
         CHECK(parse_via(r.top_via())->branch == std::optional<std::string_view>(branch));
+    }
+}
+
+TEST_CASE("property: ACK, CANCEL, in-dialog requests and proxy edits over random dialogs (seeded)") {
+    std::mt19937_64 gen(3261);
+    auto pick = [&](std::string_view alphabet, std::size_t min_len, std::size_t max_len) {
+        std::uniform_int_distribution<std::size_t> len(min_len, max_len), ch(0, alphabet.size() - 1);
+        std::string s(len(gen), ' ');
+        for (char& c : s) c = alphabet[ch(gen)];
+        return s;
+    };
+    auto number = [&](std::uint32_t lo, std::uint32_t hi) { return std::uniform_int_distribution<std::uint32_t>(lo, hi)(gen); };
+    std::string_view const token_chars = "abcXYZ019-.!%*_+`'~";
+    auto host = [&] { return pick("abcdefghijklmnopqrstuvwxyz", 1, 6) + "." + pick("abcdefghijklmnopqrstuvwxyz", 2, 3); };
+    for (int round = 0; round < 200; ++round) {
+        CAPTURE(round);
+        // a random INVITE with 1-3 Vias, 0-2 Routes, random Max-Forwards
+        std::string const caller = host(), callee = host();
+        std::string const ruri = "sip:" + pick("abcxyz019", 1, 8) + "@" + callee;
+        std::string const from_tag = pick(token_chars, 1, 16), to_tag = pick(token_chars, 1, 16);
+        std::string const call_id = pick(token_chars, 1, 24) + "@" + caller;
+        std::uint32_t const cseq = number(1, 0x7ffffff0);
+        std::uint8_t const mf = static_cast<std::uint8_t>(number(0, 255));
+        std::uint32_t const n_vias = number(1, 3), n_routes = number(0, 2);
+        std::vector<std::string> via_hosts, branches, routes;
+        for (std::uint32_t i = 0; i < n_vias; ++i) via_hosts.push_back(host()), branches.push_back("z9hG4bK" + pick(token_chars, 4, 16));
+        for (std::uint32_t i = 0; i < n_routes; ++i) routes.push_back("sip:" + host() + ";lr");
+        std::string inv_text;
+        string_sink is(inv_text);
+        request_builder b(is);
+        b.start_line(method::invite, ruri);
+        for (std::uint32_t i = 0; i < n_vias; ++i) b.via({"UDP", via_hosts[i], static_cast<std::uint16_t>(number(1, 65535)), branches[i]});
+        b.max_forwards(mf);
+        for (auto const& r : routes) b.route(r);
+        b.from({"", "sip:a@" + caller, from_tag}).to({"", "sip:b@" + callee}).call_id(call_id).cseq(cseq, method::invite);
+        REQUIRE(b.finish());
+        INFO(inv_text);
+        auto inv = parsed(inv_text);
+
+        // a final non-2xx response, then the ACK for it: top Via only, the response's To, same CSeq number
+        int const status = static_cast<int>(number(300, 699));
+        std::string resp_text;
+        string_sink rs(resp_text);
+        response_options o;
+        o.to_tag = to_tag;
+        REQUIRE(make_response(inv, status, rs, o));
+        auto resp = parsed(resp_text);
+        CHECK(resp.status() == status);
+        CHECK(resp.all(field::via).size() == n_vias);
+        std::string ack_text;
+        string_sink as(ack_text);
+        REQUIRE(make_ack(inv, resp, as));
+        auto ack = parsed(ack_text);
+        CHECK(ack.request_uri() == ruri);
+        CHECK(ack.all(field::via).size() == 1);
+        CHECK(parse_via(ack.top_via())->branch == std::optional<std::string_view>(branches[0]));
+        CHECK(parse_name_addr(ack.to())->tag == std::optional<std::string_view>(to_tag));
+        CHECK(parse_name_addr(ack.from())->tag == std::optional<std::string_view>(from_tag));
+        CHECK(ack.cseq() == cseq);
+        CHECK(ack.cseq_method() == method::ack);
+        CHECK(ack.all(field::route).size() == n_routes);
+        CHECK(validate_message(ack));
+
+        // CANCEL: same Request-URI, top Via, Call-ID, CSeq number; To without a tag
+        std::string cancel_text;
+        string_sink cs(cancel_text);
+        REQUIRE(make_cancel(inv, cs));
+        auto cancel = parsed(cancel_text);
+        CHECK(cancel.request_uri() == ruri);
+        CHECK(cancel.top_via() == inv.top_via());
+        CHECK(cancel.all(field::via).size() == 1);
+        CHECK(cancel.call_id() == call_id);
+        CHECK(cancel.cseq() == cseq);
+        CHECK(cancel.cseq_method() == method::cancel);
+        CHECK(!parse_name_addr(cancel.to())->tag);
+        CHECK(validate_message(cancel));
+
+        // a BYE in the dialog the INVITE would have made, over the reversed route set
+        std::vector<std::string_view> route_set(routes.rbegin(), routes.rend());
+        dialog_request d;
+        d.method = method::bye;
+        std::string const target = "sip:b@" + callee;
+        d.remote_target = target;
+        d.route_set = string_list(route_set.data(), route_set.size());
+        std::string const local_uri = "sip:a@" + caller, remote_uri = "sip:b@" + callee;
+        d.local = {"", local_uri, from_tag};
+        d.remote = {"", remote_uri, to_tag};
+        d.call_id = call_id;
+        d.cseq = cseq + 1;
+        std::string const bye_branch = "z9hG4bK" + pick(token_chars, 4, 16);
+        d.via = {"UDP", caller, {}, bye_branch};
+        std::string bye_text;
+        string_sink bs(bye_text);
+        REQUIRE(make_in_dialog_request(d, bs));
+        auto bye = parsed(bye_text);
+        CHECK(bye.method() == method::bye);
+        CHECK(bye.request_uri() == target);
+        std::vector<std::string> got_routes;
+        for (auto const& r : parse_all<headers::route>(bye)) got_routes.push_back(r ? std::string(r->uri.text) : "?");
+        CHECK(got_routes == std::vector<std::string>(routes.rbegin(), routes.rend()));
+        CHECK(bye.cseq() == cseq + 1);
+        CHECK(parse_name_addr(bye.to())->tag == std::optional<std::string_view>(to_tag));
+        CHECK(validate_message(bye));
+
+        // a proxy forwards the INVITE: its Via on top, Max-Forwards one less (483 at 0),
+        // its Record-Route first, the rest unchanged
+        proxy_edits<> e(inv);
+        std::string const proxy = host(), proxy_branch = "z9hG4bK" + pick(token_chars, 4, 16);
+        auto const dec = e.decrement_max_forwards();
+        if (mf == 0) {
+            CHECK(dec.error().code == errc::too_many_hops);
+            continue;
+        }
+        REQUIRE(dec);
+        REQUIRE(e.add_via({"UDP", proxy, 5060, proxy_branch}));
+        REQUIRE(e.add_record_route("sip:" + proxy));
+        std::string fwd_text;
+        string_sink fs(fwd_text);
+        REQUIRE(e.apply(fs));
+        auto fwd = parsed(fwd_text);
+        CHECK(fwd.max_forwards() == std::optional<std::uint8_t>(static_cast<std::uint8_t>(mf - 1)));
+        std::vector<std::string> fwd_branches;
+        for (auto const& v : parse_all<headers::via>(fwd)) fwd_branches.push_back(v ? std::string(v->branch.value_or("")) : "?");
+        std::vector<std::string> expect_branches{proxy_branch};
+        expect_branches.insert(expect_branches.end(), branches.begin(), branches.end());
+        CHECK(fwd_branches == expect_branches);
+        auto rr = parse_all<headers::record_route>(fwd).begin();
+        REQUIRE(rr != parse_all<headers::record_route>(fwd).end());
+        CHECK((*rr)->uri.text == "sip:" + proxy + ";lr");
+        CHECK(fwd.all(field::route).size() == n_routes);
+        CHECK(fwd.call_id() == call_id);
+        CHECK(fwd.cseq() == cseq);
+        CHECK(validate_message(fwd));
     }
 }

@@ -222,7 +222,7 @@ TEST_CASE("loop detection (§16.3 item 4): loop, spiral, first visit") {
     CHECK(check_loop(m, "p1.example.com", "p1") == forwarding_check::first_visit);
     proxy_edits<> e(m);
     REQUIRE(e.decrement_max_forwards());
-    REQUIRE(e.add_via({"UDP", "p1.example.com", {}, stateless_branch(m, "p1")}));
+    REQUIRE(e.add_via({"UDP", "p1.example.com", {}, stateless_branch(m, "p1").view()}));
     std::string const out = applied(e);
     // it comes back unchanged (through another hop that only added its Via): a loop
     parsed_message<> back;

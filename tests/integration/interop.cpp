@@ -135,7 +135,7 @@ std::vector<built> message_set() {
         (void)e.pop_route();
         (void)e.decrement_max_forwards();
         (void)e.add_record_route("sip:ss1.atlanta.example.com");
-        (void)e.add_via({"UDP", "ss1.atlanta.example.com", 5060, stateless_branch(inv, "ss1")});
+        (void)e.add_via({"UDP", "ss1.atlanta.example.com", 5060, stateless_branch(inv, "ss1").view()});
         return e.apply(s);
     });
     add("180 with its top Via popped", [&](string_sink& s) {
@@ -261,8 +261,8 @@ int talk_to_kamailio(std::uint16_t port) {
         string_sink sink(out);
         request_builder b(sink);
         id_text const cid = make_call_id(gen, "127.0.0.1");
-        b.start_line(m, ruri).via({"UDP", "127.0.0.1", s.port(), make_branch(gen), true}).max_forwards(70)
-            .from({"", "sip:lib@" + me, make_tag(gen)}).to({"", to}).call_id(cid).cseq(1, m);
+        b.start_line(m, ruri).via({"UDP", "127.0.0.1", s.port(), make_branch(gen).view(), true}).max_forwards(70)
+            .from({"", "sip:lib@" + me, make_tag(gen).view()}).to({"", to}).call_id(cid).cseq(1, m);
         if (contact == "*")
             b.contact_star().expires(0);
         else if (!contact.empty())
@@ -348,8 +348,8 @@ int probe(std::uint16_t port) {
     std::string out;
     string_sink sink(out);
     request_builder b(sink);
-    b.start_line(method::options, target).via({"UDP", "127.0.0.1", s.port(), make_branch(gen), true}).max_forwards(70)
-        .from({"", "sip:probe@127.0.0.1", make_tag(gen)}).to({"", target}).call_id(make_call_id(gen, "127.0.0.1"))
+    b.start_line(method::options, target).via({"UDP", "127.0.0.1", s.port(), make_branch(gen).view(), true}).max_forwards(70)
+        .from({"", "sip:probe@127.0.0.1", make_tag(gen).view()}).to({"", target}).call_id(make_call_id(gen, "127.0.0.1").view())
         .cseq(1, method::options);
     if (!b.finish()) return 2;
     s.send(out, port);

@@ -142,7 +142,7 @@ constexpr bool is_params(std::string_view v) noexcept {
                     if (i >= v.size() || v[i] == '\r' || v[i] == '\n' || v[i] == '\0') return false;
                     if (v[i] == '\\') {
                         ++i;
-                        if (i >= v.size() || v[i] == '\r' || v[i] == '\n') return false;
+                        if (i >= v.size() || v[i] == '\r' || v[i] == '\n' || v[i] == '\0') return false;
                     } else if (v[i] == '"') {
                         ++i;
                         break;
@@ -275,11 +275,16 @@ public:
     message_builder& proxy_authorization(digest_credentials const& c) { return credentials(field::proxy_authorization, c); }
 
     // ---- body: Content-Type now, Content-Length and the bytes at finish() ---------------
+    // content_type: "type/subtype" with optional parameters, e.g.
+    // "multipart/mixed;boundary=unique-boundary-1" (RFC 3261 §20.15).
     message_builder& body(std::string_view content_type, std::string_view bytes) {
         if (!ready(field::content_type)) return *this;
-        std::size_t const slash = content_type.find('/');
-        if (slash == std::string_view::npos || !detail::is_token(content_type.substr(0, slash)) ||
-            !detail::is_token(content_type.substr(slash + 1)))
+        std::size_t const semi = content_type.find(';');
+        std::string_view media = content_type.substr(0, semi);
+        while (!media.empty() && detail::is_wsp(media.back())) media.remove_suffix(1);  // "type/sub ;p=1"
+        std::size_t const slash = media.find('/');
+        if (slash == std::string_view::npos || !detail::is_token(media.substr(0, slash)) || !detail::is_token(media.substr(slash + 1)) ||
+            (semi != std::string_view::npos && !detail::is_params(content_type.substr(semi))))
             return refuse(errc::bad_header_value, field::content_type);
         name(field::content_type), put(content_type), put(detail::crlf);
         body_ = bytes;
@@ -371,12 +376,15 @@ protected:
             put(detail::header_prefixes.text(f));  // "Name: " in one append
         }
     }
-    // A display name, quoted with '"' and '\' escaped (RFC 3261 §25.1 quoted-pair).
+    // A display name, quoted. '"', '\' and the control characters qdtext does not take
+    // (everything below SP but HT, and DEL) are written as quoted-pairs (RFC 3261 §25.1).
+    // CR, LF and NUL never get here: the callers refuse them.
     void quoted(std::string_view text) {
         put("\"");
         std::size_t from = 0;
         for (std::size_t i = 0; i < text.size(); ++i) {
-            if (text[i] == '"' || text[i] == '\\') {
+            auto const c = static_cast<unsigned char>(text[i]);
+            if (c == '"' || c == '\\' || (c < 0x20 && c != '\t') || c == 0x7f) {
                 put(text.substr(from, i - from)), put("\\");
                 from = i;
             }

@@ -16,7 +16,10 @@ class id_text {
 public:
     constexpr id_text() noexcept = default;
     constexpr std::string_view view() const noexcept { return {data_, size_}; }
-    constexpr operator std::string_view() const noexcept { return view(); }
+    // Only a named id converts by itself: a view of a temporary dangles once the statement
+    // ends (via_params v{..., make_branch(gen)} would keep one), so that does not compile.
+    constexpr operator std::string_view() const& noexcept { return view(); }
+    operator std::string_view() const&& = delete;
     constexpr std::size_t size() const noexcept { return size_; }
     constexpr void push(char c) noexcept {
         if (size_ < sizeof data_) data_[size_++] = c;

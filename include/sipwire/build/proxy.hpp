@@ -137,7 +137,7 @@ inline forwarding_check check_loop(message_view const& m, std::string_view our_h
 //   proxy_edits<> e(request);
 //   e.decrement_max_forwards();               // errc::too_many_hops: answer 483
 //   e.add_record_route("sip:proxy.example.com");
-//   e.add_via({"UDP", "proxy.example.com", 5060, stateless_branch(request, "proxy.example.com")});
+//   e.add_via({"UDP", "proxy.example.com", 5060, stateless_branch(request, "proxy.example.com").view()});
 //   e.apply(sink);
 template <std::size_t MaxEdits = 16, std::size_t Storage = 1024>
 class proxy_edits {
