@@ -237,6 +237,25 @@ TEST_CASE("header injection is refused and nothing is written") {
     CHECK(refused([](B& b) { b.via({"UDP", "h\r\nX: 1"}); }) == errc::bad_via);
     CHECK(refused([](B& b) { b.via({"UDP", "h", {}, "z9hG4bK;evil"}); }) == errc::bad_via);
     CHECK(refused([](B& b) { b.via({"UDP", "h", 0}); }) == errc::bad_via);
+    // the Via host and received= are checked with the reader's own host grammar
+    for (std::string_view host : {"a..example.com", "-a.example.com", "example.com-", "[::1", "[1::2::3]", "1.2.3.4.5", "[::1%]", "a_b.com"}) {
+        CAPTURE(host);
+        CHECK(refused([&](B& b) { b.via({"UDP", host}); }) == errc::bad_via);
+    }
+    CHECK(refused([](B& b) {
+              via_params v{"UDP", "h.example.com"};
+              v.received = "h.example.com";  // received= holds an IP address (RFC 3261 §18.2.1)
+              b.via(v);
+          }) == errc::bad_via);
+    for (std::string_view host : {"[fe80::1%25eth0]", "[::%*]", "192.0.2.1", "example.com.", "x"}) {
+        CAPTURE(host);
+        std::string out;
+        string_sink s(out);
+        request_builder b(s);
+        b.start_line(method::options, "sip:x@example.com").via({"UDP", host}).from({"", "sip:a@b", "t"}).to({"", "sip:a@b"});
+        REQUIRE(b.call_id("c").cseq(1, method::options).finish());
+        CHECK(parse_via(parsed(out).top_via())->host == host);
+    }
     CHECK(refused([](B& b) { b.route("sip:p\r\n"); }) == errc::bad_name_addr);
     CHECK(refused([](B& b) { b.contact({"", "sip:a@b", {}, "2.0"}); }) == errc::bad_param);
     CHECK(refused([](B& b) {

@@ -8,6 +8,7 @@
 
 #include <sipwire/build/sink.hpp>
 #include <sipwire/detail/chars.hpp>
+#include <sipwire/detail/host.hpp>
 #include <sipwire/detail/scan.hpp>
 #include <sipwire/error.hpp>
 #include <sipwire/field.hpp>
@@ -109,13 +110,6 @@ constexpr bool is_safe_uri(std::string_view v) noexcept {
         if (c == ' ' || c == '<' || c == '>' || c == '"' || is(c, cc_ctl)) return false;
     return true;
 }
-// host = hostname / IPv4address / IPv6reference (characters only; the reader checks the rest)
-constexpr bool is_host_text(std::string_view v) noexcept {
-    if (v.empty()) return false;
-    for (char c : v)
-        if (!is(c, cc_hostname) && c != '[' && c != ']' && c != ':' && c != '%') return false;
-    return true;
-}
 // Header parameters as written: *( ";" token [ "=" ( token / host / quoted-string ) ] ), with
 // whitespace allowed around ';' and '='. A comma outside quotes is refused: it would split a
 // list header into another value.
@@ -213,8 +207,8 @@ public:
     // ---- typed headers -----------------------------------------------------------------
     message_builder& via(via_params const& v) {
         if (!ready(field::via)) return *this;
-        if (!detail::is_token(v.transport) || !detail::is_host_text(v.host) || (!v.branch.empty() && !detail::is_token(v.branch)) ||
-            (!v.received.empty() && !detail::is_host_text(v.received)) || !detail::is_params(v.params) || v.port == 0)
+        if (!detail::is_token(v.transport) || !detail::is_host(v.host) || (!v.branch.empty() && !detail::is_token(v.branch)) ||
+            (!v.received.empty() && !detail::is_ip_address(v.received)) || !detail::is_params(v.params) || v.port == 0)
             return refuse(errc::bad_via, field::via);
         name(field::via), put("SIP/2.0/"), put(v.transport), put(" "), put(v.host);
         if (v.port) put(":"), number(*v.port);

@@ -158,7 +158,7 @@ public:
     // RFC 3261 §18.2.1 and RFC 3581 §4, on receipt: received=<source host> on the top Via,
     // and rport=<source port> when the sender asked with a valueless rport.
     result<void> add_received(std::string_view source_host, std::optional<std::uint16_t> source_port = {}) {
-        if (!detail::is_host_text(source_host)) return fail(errc::bad_host, field::via);
+        if (!detail::is_ip_address(source_host)) return fail(errc::bad_host, field::via);
         std::size_t const line = first_line_of(field::via);
         if (line == npos) return fail(errc::missing_header, field::via);
         std::string_view const top = m_.top_via();

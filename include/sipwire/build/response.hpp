@@ -93,7 +93,7 @@ response_builder<Sink>& response_builder<Sink>::respond_to(message_view const& r
         auto const rport = pr.find("rport");
         bool const asked = rport && !rport->value;
         bool const differs = !detail::ci_equal(detail::via_sent_by_host(top), o.source_host);
-        if (!detail::is_host_text(o.source_host)) {
+        if (!detail::is_ip_address(o.source_host)) {
             this->refuse(errc::bad_via, field::via);
             return *this;
         }

@@ -9,6 +9,7 @@
 
 #include <sipwire/config.hpp>
 #include <sipwire/detail/chars.hpp>
+#include <sipwire/detail/host.hpp>
 #include <sipwire/detail/scan.hpp>
 #include <sipwire/uri.hpp>
 
@@ -281,127 +282,14 @@ struct quoted_string_parser : x3::parser<quoted_string_parser<Inner>> {
 inline constexpr quoted_string_parser<true> quoted_inner{};
 inline constexpr quoted_string_parser<false> quoted_raw{};
 
-// ---------------------------------------------------------------------------------------
-// Hosts.
-//   host         =  hostname / IPv4address / IPv6reference   (RFC 3261 §25.1)
-//   hostname     =  *( domainlabel "." ) toplabel [ "." ]   (RFC 3261 §25.1)
-//   domainlabel  =  alphanum / alphanum *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
-//   toplabel     =  ALPHA / ALPHA *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
-//   IPv4address  =  1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT "." 1*3DIGIT      (each 0-255 here)   (RFC 3261 §25.1)
-//   IPv6reference  =  "[" IPv6address "]"   (RFC 3261 §25.1)
-//   IPv6address  =  hexpart [ ":" IPv4address ]   (RFC 3261 §25.1)
-//   hexpart      =  hexseq / hexseq "::" [ hexseq ] / "::" [ hexseq ]   (RFC 3261 §25.1)
-//   hexseq       =  hex4 *( ":" hex4) ;  hex4 = 1*4HEXDIG   (RFC 3261 §25.1)
-struct host_value {
-    std::string_view text;
-    host_type kind = host_type::none;
-};
-
-// Length of a dotted-quad IPv4 address at p (0 when there is none).
-constexpr std::size_t ipv4_length(char const* p, char const* end) noexcept {
-    char const* q = p;
-    for (int part = 0; part < 4; ++part) {
-        if (part > 0) {
-            if (q == end || *q != '.') return 0;
-            ++q;
-        }
-        unsigned v = 0;
-        int digits = 0;
-        while (q != end && digits < 4 && ascii_digit(static_cast<unsigned char>(*q))) v = v * 10 + static_cast<unsigned>(*q++ - '0'), ++digits;
-        if (digits == 0 || digits > 3 || v > 255) return 0;
-    }
-    return static_cast<std::size_t>(q - p);
-}
-
-// Length of an IPv6 address (RFC 3261 ABNF, which also admits RFC 5118 §4.10's
-// "2001:db8:::192.0.2.1"), optionally followed by a zone ("%25eth0" of RFC 6874 or the
-// bare "%4" seen in the wild). 0 when there is none.
-constexpr std::size_t ipv6_length(char const* p, char const* end) noexcept {
-    char const* q = p;
-    int groups = 0;  // 16-bit groups seen (an IPv4 tail counts two)
-    bool compressed = false;
-    if (end - q >= 2 && q[0] == ':' && q[1] == ':') {
-        compressed = true;
-        q += 2;
-    } else if (q != end && *q == ':') {
-        return 0;
-    }
-    while (q != end && hex_value(*q) >= 0) {
-        if (groups > 0 || compressed) {
-            if (std::size_t const v4 = ipv4_length(q, end); v4 != 0) {
-                q += v4;
-                groups += 2;
-                break;
-            }
-        }
-        int digits = 0;
-        while (q != end && hex_value(*q) >= 0) ++q, ++digits;
-        if (digits == 0 || digits > 4) return 0;
-        ++groups;
-        if (q == end || *q != ':') break;
-        if (end - q >= 2 && q[1] == ':') {
-            if (end - q >= 3 && q[2] == ':') {
-                // RFC 5118 §4.10: "::" then ":" before an IPv4 tail, as RFC 3261's ABNF spells it
-                if (compressed || ipv4_length(q + 3, end) == 0) return 0;
-                q += 3;
-            } else {
-                if (compressed) return 0;  // a second "::"
-                q += 2;
-            }
-            compressed = true;
-            continue;
-        }
-        ++q;
-        if (q == end || hex_value(*q) < 0) return 0;  // a ':' must lead to another group
-    }
-    if (compressed ? groups > 7 : groups != 8) return 0;
-    if (q != end && *q == '%') {  // zone id
-        char const* z = q + 1;
-        if (end - z >= 2 && z[0] == '2' && z[1] == '5') z += 2;
-        std::size_t const n = escaped_run_length(z, end, cc_unreserved);
-        if (n == 0 || n == std::string_view::npos) return 0;
-        q = z + n;
-    }
-    return static_cast<std::size_t>(q - p);
-}
-
-// Length of a hostname (labels checked as the ABNF above says). 0 when there is none.
-// The run is found 16 bytes at a time; then one pass checks where labels start and end.
-inline std::size_t hostname_length(char const* p, char const* end) noexcept {
-    std::size_t const n = hostname_run(p, end);
-    if (n == 0) return 0;
-    std::size_t const stop = p[n - 1] == '.' ? n - 1 : n;  // one trailing dot is allowed
-    // domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
-    if (stop == 0 || p[0] == '-' || p[0] == '.' || p[stop - 1] == '-' || p[stop - 1] == '.') return 0;
-    std::size_t top = 0;
-    for (std::size_t i = 1; i < stop; ++i) {
-        if (p[i] != '.') continue;
-        if (p[i - 1] == '-' || p[i - 1] == '.' || p[i + 1] == '-') return 0;  // i + 1 < stop: p[stop-1] is no dot
-        top = i + 1;
-    }
-    // toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
-    return ascii_alpha(static_cast<unsigned char>(p[top])) ? n : 0;
-}
-
 struct host_parser : x3::parser<host_parser> {
     using attribute_type = host_value;
     static bool const has_attribute = true;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
-        host_value h;
-        if (first != last && *first == '[') {
-            std::size_t const n = ipv6_length(first + 1, last);
-            if (n == 0 || first + 1 + n == last || first[1 + n] != ']') {
-                touch(ctx, first + 1);
-                return false;
-            }
-            h = {std::string_view(first, n + 2), host_type::ipv6};
-        } else if (std::size_t const v4 = (first != last && ascii_digit(static_cast<unsigned char>(*first))) ? ipv4_length(first, last) : 0;
-                   v4 != 0 && (first + v4 == last || !is(first[v4], cc_hostname))) {
-            h = {std::string_view(first, v4), host_type::ipv4};
-        } else if (std::size_t const n = hostname_length(first, last); n != 0) {
-            h = {std::string_view(first, n), host_type::domain};
-        } else {
+        host_value const h = host_at(first, last);
+        if (h.kind == host_type::none) {
+            if (first != last && *first == '[') touch(ctx, first + 1);
             return false;
         }
         first += h.text.size();
@@ -418,15 +306,7 @@ struct ip_address_parser : x3::parser<ip_address_parser> {
     static bool const has_attribute = true;
     template <class It, class Ctx, class RCtx, class Attr>
     bool parse(It& first, It const& last, Ctx const& ctx, RCtx&, Attr& attr) const noexcept {
-        std::size_t n = 0;
-        if (first != last && *first == '[') {
-            std::size_t const v6 = ipv6_length(first + 1, last);
-            if (v6 != 0 && first + 1 + v6 != last && first[1 + v6] == ']') n = v6 + 2;
-        } else if (std::size_t const v4 = ipv4_length(first, last); v4 != 0 && (first + v4 == last || first[v4] != ':')) {
-            n = v4;
-        } else {
-            n = ipv6_length(first, last);
-        }
+        std::size_t const n = ip_address_length(first, last);
         if (n == 0) return false;
         assign(attr, std::string_view(first, n));
         first += n;
