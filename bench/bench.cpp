@@ -3,7 +3,14 @@
 //   stage1      parse_message: start line, header table, hot metadata, body
 //   stage1_hot  stage 1 plus the typed top Via, From, To (with tags), CSeq and Call-ID
 //   validate    stage 1 plus validate_message (every header this library has a grammar for)
-//   via, name_addr, uri  one typed value alone
+//   typed/...   one typed value alone: Via, name-addr, URI, Contact, Route, CSeq, Call-ID,
+//               Max-Forwards, Expires, Content-Type, digest credentials
+//   stream/...  the stream framer over 1 MB of back-to-back messages (the flows, repeated)
+//               as a TCP byte stream: all of it at hand, and arriving in 1460-byte segments
+//   control/one_allocation  one new per iteration: proves both allocation columns see the heap
+//   pathological/<shape>/<bytes>  tests/pathological.hpp shapes at 64 KB, 256 KB and 1 MB,
+//               limits raised: stage 1, validate_message and every Via and Contact value.
+//               The time per byte stays flat when the work is linear in the size
 //   build/...   building into a caller's buffer (span_sink), from examples/flows:
 //     response_180_3via   make_response for the INVITE of 07 (three Vias), parsed beforehand
 //     forward_edits       05 as proxy B forwards it, parsed beforehand: add Via, decrement
@@ -14,6 +21,7 @@
 // items_per_second (messages/s),
 // heap allocations per message as the counter "allocs".
 #include "common.hpp"
+#include "pathological.hpp"
 
 #include <sipwire/sipwire.hpp>
 
@@ -57,7 +65,10 @@ std::map<std::string, std::size_t> built_bytes;  // build benchmarks: bytes of o
 
 void add(std::string const& name, std::function<void(benchmark::State&)> fn) {
     registered.push_back(name);
-    benchmark::RegisterBenchmark(name.c_str(), [fn](benchmark::State& st) { fn(st); });
+    benchmark::RegisterBenchmark(name.c_str(), [fn, name](benchmark::State& st) {
+        bench::current_benchmark = name;
+        fn(st);
+    });
 }
 
 void register_all(std::vector<bench::message> const& corpus) {
@@ -193,6 +204,96 @@ void register_all(std::vector<bench::message> const& corpus) {
     add("typed/uri", [](benchmark::State& st) {
         bench::counted_loop(st, uri.size(), [] { benchmark::DoNotOptimize(parse_uri(uri)); });
     });
+    auto typed = [](std::string const& name, std::string value, auto parser) {
+        add("typed/" + name, [value = std::move(value), parser](benchmark::State& st) {
+            if (!parser(value)) return st.SkipWithError("value does not parse");
+            bench::counted_loop(st, value.size(), [&] { benchmark::DoNotOptimize(parser(value)); });
+        });
+    };
+    typed("contact", "<sip:userB@phone.sipB.com:5060;transport=udp>;expires=3600;q=0.7;+sip.instance=\"<urn:uuid:00000000-0000-1000-8000-000A95A0E128>\"",
+          [](std::string_view v) { return parse_contact(v); });
+    typed("route", "<sip:proxy.sipB.com;lr>", [](std::string_view v) { return parse_route(v); });
+    typed("cseq", "314159 INVITE", [](std::string_view v) { return parse_cseq(v); });
+    typed("call_id", "6b86b273ff34fce1@pc.sipA.com", [](std::string_view v) { return parse_call_id(v); });
+    typed("max_forwards", "70", [](std::string_view v) { return parse<headers::max_forwards>(v); });
+    typed("expires", "3600", [](std::string_view v) { return parse<headers::expires>(v); });
+    typed("content_type", "multipart/mixed;boundary=unique-boundary-1", [](std::string_view v) { return parse_media_type(v); });
+    typed("authorization",
+          "Digest username=\"userB\", realm=\"sipB.com\", nonce=\"ea9c8e88df84f1cec4341ae6cbe5a359\", opaque=\"\", "
+          "uri=\"sip:sipB.com\", response=\"dfe56131d1958046689d83306477ecc\", algorithm=SHA-256, qop=auth, nc=00000001, cnonce=\"0a4f113b\"",
+          [](std::string_view v) { return parse_auth(v); });
+
+    // the control: one heap allocation per iteration must show as 1 in both alloc columns
+    add("control/one_allocation", [](benchmark::State& st) {
+        bench::counted_loop(st, 64, [] {
+            char* p = new char[64];
+            benchmark::DoNotOptimize(p);
+            delete[] p;
+        });
+    });
+
+    // the stream framer on 1 MB of back-to-back messages
+    static std::string const stream = [] {
+        std::string flows;
+        for (auto const& m : bench::load(SIPWIRE_BENCH_FLOWS)) flows += m.bytes;
+        std::string s;
+        while (s.size() < (1u << 20)) s += flows;
+        return s;
+    }();
+    auto frame_all = [](std::size_t segment) {
+        // every message framed; `segment` > 0: the bytes arrive that many at a time
+        stream_framer framer;
+        std::size_t off = 0, have = segment ? std::min(segment, stream.size()) : stream.size(), messages = 0;
+        while (off < stream.size()) {
+            frame const f = framer.next(std::string_view(stream.data() + off, have - off));
+            if (f.kind == frame_kind::need_more) {
+                if (have == stream.size()) break;
+                have = std::min(stream.size(), have + segment);
+                continue;
+            }
+            if (f.kind == frame_kind::error) return std::size_t{0};
+            off += f.length;
+            messages += f.kind == frame_kind::message;
+        }
+        return off == stream.size() ? messages : 0;
+    };
+    for (std::size_t segment : {std::size_t{0}, std::size_t{1460}}) {
+        std::string const name = segment ? "stream/1MB_in_1460B_segments" : "stream/1MB_at_once";
+        add(name, [frame_all, segment, name](benchmark::State& st) {
+            std::size_t const messages = frame_all(segment);
+            if (messages == 0) return st.SkipWithError("the stream does not frame");
+            built_bytes[name] = stream.size();
+            bench::counted_loop(st, stream.size(), [&] { benchmark::DoNotOptimize(frame_all(segment)); });
+            st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * messages));
+        });
+    }
+
+    // pathological shapes of growing size
+    for (auto shape : pathological::all_shapes) {
+        for (std::size_t size : {std::size_t{1} << 16, std::size_t{1} << 18, std::size_t{1} << 20}) {
+            std::string const name = std::string("pathological/") + pathological::name(shape) + "/" + std::to_string(size);
+            add(name, [shape, size, name](benchmark::State& st) {
+                std::string const msg = pathological::make(shape, size);
+                built_bytes[name] = msg.size();
+                std::vector<header_entry> table(70000);
+                parse_options o;
+                o.max_line_length = 4u << 20;
+                o.max_message_size = 4u << 20;
+                bench::counted_loop(st, msg.size(), [&] {
+                    std::size_t values = 0;
+                    auto m = parse_message(msg, table.data(), table.size(), o);
+                    if (m) {
+                        validation v = validate_message(*m);
+                        benchmark::DoNotOptimize(v);
+                        for (auto x : m->all(field::via)) benchmark::DoNotOptimize(x), ++values;
+                        for (auto c : parse_all<headers::contact>(*m)) benchmark::DoNotOptimize(c), ++values;
+                    }
+                    benchmark::DoNotOptimize(values);
+                });
+                st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations()));
+            });
+        }
+    }
 }
 
 }  // namespace
@@ -203,11 +304,14 @@ int main(int argc, char** argv) {
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
     bench::table_reporter reporter;
+    bench::memory_manager memory;
+    benchmark::RegisterMemoryManager(&memory);
     benchmark::RunSpecifiedBenchmarks(&reporter);
+    benchmark::RegisterMemoryManager(nullptr);
     benchmark::Shutdown();
 
     // The markdown table: one row per benchmark, medians when repetitions were asked for.
-    std::printf("\n| benchmark | bytes | ns/msg | MB/s | msgs/s | allocs/msg |\n|---|---:|---:|---:|---:|---:|\n");
+    std::printf("\n| benchmark | bytes | ns/msg | MB/s | msgs/s | allocs/msg | MemoryManager allocs/iter |\n|---|---:|---:|---:|---:|---:|---:|\n");
     for (auto const& name : registered) {
         auto found = reporter.results().find(name);
         if (found == reporter.results().end()) continue;
@@ -216,9 +320,24 @@ int main(int argc, char** argv) {
         for (auto const& m : corpus)
             if (name.size() > m.name.size() && name.compare(name.size() - m.name.size(), m.name.size(), m.name) == 0) bytes = m.bytes.size();
         if (auto b = built_bytes.find(name); b != built_bytes.end()) bytes = b->second;
-        std::printf("| %s | %s | %s | %s | %s | %s |\n", name.c_str(), bytes ? std::to_string(bytes).c_str() : "-",
+        auto const mm_found = bench::memory_manager_allocs.find(name);
+        double const mm = mm_found == bench::memory_manager_allocs.end() ? -1 : mm_found->second;
+        std::printf("| %s | %s | %s | %s | %s | %s | %s |\n", name.c_str(), bytes ? std::to_string(bytes).c_str() : "-",
                     bench::fixed(f.ns, 0).c_str(), bench::fixed(f.bytes_per_s / 1e6, 0).c_str(),
-                    bench::fixed(f.items_per_s, 0).c_str(), f.allocs < 0 ? "-" : bench::fixed(f.allocs, 0).c_str());
+                    bench::fixed(f.items_per_s, 0).c_str(), f.allocs < 0 ? "-" : bench::fixed(f.allocs, f.allocs == static_cast<double>(static_cast<long long>(f.allocs)) ? 0 : 2).c_str(),
+                    mm < 0 ? "-" : bench::fixed(mm, mm == static_cast<double>(static_cast<long long>(mm)) ? 0 : 2).c_str());
+    }
+    // Time per byte of the pathological shapes as they grow: flat means linear.
+    std::printf("\n| pathological shape | ns/byte at 64 KB | 256 KB | 1 MB |\n|---|---:|---:|---:|\n");
+    for (auto shape : pathological::all_shapes) {
+        std::string row = std::string("| ") + pathological::name(shape);
+        for (std::size_t size : {std::size_t{1} << 16, std::size_t{1} << 18, std::size_t{1} << 20}) {
+            std::string const name = std::string("pathological/") + pathological::name(shape) + "/" + std::to_string(size);
+            auto found = reporter.results().find(name);
+            row += " | " + (found == reporter.results().end() || found->second.bytes_per_s <= 0 ? std::string("-")
+                                                                                               : bench::fixed(1e9 / found->second.bytes_per_s, 2));
+        }
+        std::printf("%s |\n", row.c_str());
     }
     return 0;
 }

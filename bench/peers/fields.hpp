@@ -23,6 +23,8 @@ std::string describe(fields const& f);
 bool with_osip2(std::string const& b, fields& f, std::string* snapshot = nullptr);
 bool with_sofia(std::string const& b, fields& f, std::string* snapshot = nullptr);
 bool with_libre(std::string const& b, fields& f, std::string* snapshot = nullptr);
+bool with_belle(std::string const& b, fields& f, std::string* snapshot = nullptr);
+void belle_init();
 void peers_init();
 
 // Building, compared in the same run. Each library uses its own message objects and ends with

@@ -1,5 +1,5 @@
 // The bench corpus through sipwire and through the peer parsers that are installed
-// (libosip2, sofia-sip, libre), in one run. Each does a full parse with its normal public
+// (libosip2, sofia-sip, libre, belle-sip), in one run. Each does a full parse with its normal public
 // API and extracts the same fields: method (or reason), Request-URI host, Call-ID, CSeq
 // number, top Via branch, From tag, To tag, body length. A memchr line scan is the physical
 // bound. The run ends with a markdown table of medians.
@@ -164,6 +164,9 @@ std::vector<impl> impls() {
 #if defined(SIPWIRE_BENCH_LIBRE)
     v.push_back({"libre", with_libre});
 #endif
+#if defined(SIPWIRE_BENCH_BELLE)
+    v.push_back({"belle-sip", with_belle});
+#endif
     return v;
 }
 
@@ -179,6 +182,9 @@ std::string describe(fields const& f) {
 
 int main(int argc, char** argv) {
     peers_init();
+#if defined(SIPWIRE_BENCH_BELLE)
+    belle_init();
+#endif
     static auto const corpus = bench::load(SIPWIRE_BENCH_MESSAGES);
     static auto const all = impls();
     // Every parser must accept every message and agree on the fields, or the comparison is void.
