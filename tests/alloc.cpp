@@ -1,6 +1,7 @@
 // Zero heap allocations: parse every corpus message and every bundled flow message, read
-// every typed header, validate, frame them as a stream, answer and forward them into a
-// caller's buffer, while counting operator new and malloc/calloc/realloc (linked with
+// every typed header, validate, frame them as a stream, answer, ACK, CANCEL and forward them
+// into a caller's buffer, build an in-dialog request and a REGISTER with credentials, pop
+// the Via of responses, while counting operator new and malloc/calloc/realloc (linked with
 // --wrap). Any count above zero fails.
 #include <sipwire/sipwire.hpp>
 
@@ -93,6 +94,49 @@ std::size_t touch_everything(std::string_view bytes) {
         (void)e.add_record_route("sip:proxy.example.com");
         (void)e.add_via({"UDP", "proxy.example.com", 5060, stateless_branch(m, "proxy.example.com").view()});
         sink.clear();
+        work += e.apply(sink).value_or(0);
+        work += check_loop(m, "proxy.example.com", "proxy.example.com") == forwarding_check::loop ? 1 : 0;
+        // the ACK for a 486 to it, and a request inside the dialog it would make
+        sink.clear();
+        parsed_message<> busy;
+        if (auto n = make_response(m, 486, sink); n && busy.parse(sink.view())) {
+            char ack[8192];
+            span_sink as(ack);
+            if (m.method() == method::invite) work += make_ack(m, busy, as).value_or(0);
+        }
+        dialog_request d;
+        d.method = method::bye;
+        d.remote_target = m.request_uri();
+        d.local = {"", "sip:a@example.com", "tag1"};
+        d.remote = {"", "sip:b@example.com", "tag2"};
+        d.call_id = m.call_id();
+        d.cseq = 2;
+        d.via = {"UDP", "pc.example.com", 5060, "z9hG4bKdialog"};
+        char bye[8192];
+        span_sink bs(bye);
+        work += make_in_dialog_request(d, bs).value_or(0);
+        // the typed builders, digest credentials included
+        bs.clear();
+        request_builder b(bs);
+        digest_credentials c;
+        c.username = "bob";
+        c.realm = "example.com";
+        c.nonce = "abc";
+        c.uri = "sip:example.com";
+        c.response = "0123456789abcdef0123456789abcdef";
+        b.start_line(method::register_, "sip:example.com").via(d.via).from(d.local).to(d.local).call_id("c").cseq(1, method::register_)
+            .contact({"", "sip:bob@192.0.2.1", 3600}).authorization(c).body("text/plain", "x");
+        work += b.finish().value_or(0);
+        if (auto u = parse_uri(m.request_uri(), lenient::all)) {
+            work += uri_equal(*u, *u) ? 1 : 0;
+            char plain[512];
+            if (u->user) work += unescape(*u->user, plain, sizeof plain).value_or(0);
+        }
+    } else if (m.is_framed() && m.is_response() && !m.top_via().empty()) {
+        char out[8192];
+        span_sink sink(out);
+        proxy_edits<> e(m);
+        (void)e.pop_via();
         work += e.apply(sink).value_or(0);
     }
     return work;
