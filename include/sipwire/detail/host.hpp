@@ -97,21 +97,73 @@ constexpr std::size_t ipv6_length(char const* p, char const* end) noexcept {
 }
 
 // Length of a hostname (labels checked as the ABNF above says). 0 when there is none.
-// The run is found 16 bytes at a time; then one pass checks where labels start and end.
 inline std::size_t hostname_length(char const* p, char const* end) noexcept {
-    std::size_t const n = hostname_run(p, end);
-    if (n == 0) return 0;
-    std::size_t const stop = p[n - 1] == '.' ? n - 1 : n;  // one trailing dot is allowed
-    // domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
-    if (stop == 0 || p[0] == '-' || p[0] == '.' || p[stop - 1] == '-' || p[stop - 1] == '.') return 0;
-    std::size_t top = 0;
-    for (std::size_t i = 1; i < stop; ++i) {
-        if (p[i] != '.') continue;
-        if (p[i - 1] == '-' || p[i - 1] == '.' || p[i + 1] == '-') return 0;  // i + 1 < stop: p[stop-1] is no dot
+    // One pass, 16 bytes at a time: the run of hostname characters, and the label rules
+    // checked on bit masks of its dots and dashes. `prev` is the byte before the block ('.'
+    // before the start, so that a leading '.' or '-' fails like one after a dot).
+    char const* q = p;
+    char prev = '.';
+    std::size_t top = 0, top_before = 0;  // start of the last label, and of the one before it
+    auto dot_at = [&](std::size_t i) {
+        top_before = top;
         top = i + 1;
+    };
+#if defined(__SSE2__)
+    __m128i const a_minus_1 = _mm_set1_epi8('a' - 1), z_plus_1 = _mm_set1_epi8('z' + 1);
+    __m128i const zero_minus_1 = _mm_set1_epi8('0' - 1), nine_plus_1 = _mm_set1_epi8('9' + 1);
+    __m128i const dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.'), bit5 = _mm_set1_epi8(0x20);
+    while (end - q >= 16) {
+        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(q));
+        __m128i const low = _mm_or_si128(v, bit5);
+        __m128i const alpha = _mm_and_si128(_mm_cmpgt_epi8(low, a_minus_1), _mm_cmplt_epi8(low, z_plus_1));
+        __m128i const digit = _mm_and_si128(_mm_cmpgt_epi8(v, zero_minus_1), _mm_cmplt_epi8(v, nine_plus_1));
+        __m128i const is_dash = _mm_cmpeq_epi8(v, dash), is_dot = _mm_cmpeq_epi8(v, dot);
+        __m128i const ok = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(is_dash, is_dot));
+        unsigned const stop = static_cast<unsigned>(~_mm_movemask_epi8(ok)) & 0xffffu;
+        unsigned const in_run = stop ? (1u << __builtin_ctz(stop)) - 1 : 0xffffu;
+        unsigned const d = static_cast<unsigned>(_mm_movemask_epi8(is_dot)) & in_run;
+        unsigned const h = static_cast<unsigned>(_mm_movemask_epi8(is_dash)) & in_run;
+        unsigned const after_dot = (d << 1) | (prev == '.' ? 1u : 0u);
+        unsigned const after_dash = (h << 1) | (prev == '-' ? 1u : 0u);
+        // "..", "-." and ".-" never occur inside a hostname
+        if ((d & (after_dot | after_dash)) != 0 || (h & after_dot) != 0) return 0;
+        if (d) {
+            std::size_t const base = static_cast<std::size_t>(q - p);
+            unsigned const last = 31u - static_cast<unsigned>(__builtin_clz(d));
+            unsigned const rest = d & ~(1u << last);
+            if (rest) top = base + (31u - static_cast<unsigned>(__builtin_clz(rest))) + 1;
+            dot_at(base + last);
+        }
+        if (stop) {
+            q += __builtin_ctz(stop);
+            goto done;
+        }
+        prev = q[15];
+        q += 16;
     }
+#endif
+    for (; q != end && is(*q, cc_hostname); ++q) {
+        char const c = *q;
+        if (c == '.') {
+            if (prev == '.' || prev == '-') return 0;
+            dot_at(static_cast<std::size_t>(q - p));
+        } else if (c == '-' && prev == '.') {
+            return 0;
+        }
+        prev = c;
+    }
+#if defined(__SSE2__)
+done:
+#endif
+    std::size_t const n = static_cast<std::size_t>(q - p);
+    if (n == 0) return 0;
+    // one trailing dot is allowed; then the top label is the one before it
+    bool const trailing_dot = p[n - 1] == '.';
+    std::size_t const stop_at = trailing_dot ? n - 1 : n;
+    // domainlabel = alphanum / alphanum *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
+    if (stop_at == 0 || p[stop_at - 1] == '-') return 0;
     // toplabel = ALPHA / ALPHA *( alphanum / "-" ) alphanum   (RFC 3261 §25.1)
-    return ascii_alpha(static_cast<unsigned char>(p[top])) ? n : 0;
+    return ascii_alpha(static_cast<unsigned char>(p[trailing_dot ? top_before : top])) ? n : 0;
 }
 
 
