@@ -42,29 +42,6 @@ inline char const* find_eol(char const* p, char const* end) noexcept {
 
 constexpr bool is_wsp(char c) noexcept { return c == ' ' || c == '\t'; }
 
-// Length of the run of letters, digits, '-' and '.' at p (the characters of a hostname),
-// 16 at a time.
-inline std::size_t hostname_run(char const* p, char const* end) noexcept {
-    char const* q = p;
-#if defined(__SSE2__)
-    __m128i const a_minus_1 = _mm_set1_epi8('a' - 1), z_plus_1 = _mm_set1_epi8('z' + 1);
-    __m128i const zero_minus_1 = _mm_set1_epi8('0' - 1), nine_plus_1 = _mm_set1_epi8('9' + 1);
-    __m128i const dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.'), bit5 = _mm_set1_epi8(0x20);
-    while (end - q >= 16) {
-        __m128i const v = _mm_loadu_si128(reinterpret_cast<__m128i const*>(q));
-        __m128i const low = _mm_or_si128(v, bit5);
-        __m128i const alpha = _mm_and_si128(_mm_cmpgt_epi8(low, a_minus_1), _mm_cmplt_epi8(low, z_plus_1));
-        __m128i const digit = _mm_and_si128(_mm_cmpgt_epi8(v, zero_minus_1), _mm_cmplt_epi8(v, nine_plus_1));
-        __m128i const ok = _mm_or_si128(_mm_or_si128(alpha, digit), _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_cmpeq_epi8(v, dot)));
-        unsigned const stop = static_cast<unsigned>(~_mm_movemask_epi8(ok)) & 0xffffu;
-        if (stop != 0) return static_cast<std::size_t>(q + __builtin_ctz(stop) - p);
-        q += 16;
-    }
-#endif
-    while (q != end && is(*q, cc_hostname)) ++q;
-    return static_cast<std::size_t>(q - p);
-}
-
 // Length of the run of `word` characters (RFC 3261 §25.1, the Call-ID alphabet) at p: every
 // printable ASCII byte but SP # $ & , ; = @ ^ |. Checked 16 bytes at a time.
 inline std::size_t word_run(char const* p, char const* end) noexcept {
